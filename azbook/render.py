@@ -1,0 +1,68 @@
+"""The book's Altair renderer: offline, deterministic, readable everywhere.
+
+Each chart is displayed as one MIME bundle with three representations:
+
+``application/vnd.vegalite.v6+json``
+    The full Vega-Lite spec with its data inline. The HTML book draws it with the
+    book's own copy of Vega (see :mod:`azbook.sphinx_ext`); front ends that know the
+    type draw it interactively. nbval compares it exactly, so a changed number in
+    ``data/`` fails the tests.
+``image/png``
+    A static rendering by vl-convert, for Jupyter front ends that cannot draw the
+    spec and for non-HTML builders (LaTeX/PDF). Byte-stable on a given machine.
+``text/plain``
+    The chart's text alternative: its title and description.
+
+Nothing in the bundle is random (no element ids, no timestamps) and nothing refers
+to a CDN, so re-executing a notebook reproduces its outputs byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import altair as alt
+
+NAME = "azbook"
+MIME_VEGALITE = "application/vnd.vegalite.v6+json"
+PNG_SCALE = 1.5
+
+
+def title_text(spec: dict[str, Any]) -> str:
+    """The chart's title as plain text (Vega-Lite titles may be a string, list or object)."""
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(title)
+    return str(title)
+
+
+def text_alternative(spec: dict[str, Any]) -> str:
+    """Title and description of a chart, for screen readers and plain-text front ends."""
+    parts = [title_text(spec), str(spec.get("description", ""))]
+    return "Chart: " + " — ".join(p for p in parts if p)
+
+
+def png_base64(spec: dict[str, Any]) -> str:
+    """A static PNG rendering of the spec, base64-encoded."""
+    import vl_convert as vlc
+
+    return base64.b64encode(vlc.vegalite_to_png(spec, scale=PNG_SCALE)).decode("ascii")
+
+
+def mimebundle(spec: dict[str, Any], **_metadata: Any) -> dict[str, Any]:
+    """Altair renderer function: the spec -> the book's MIME bundle."""
+    return {
+        MIME_VEGALITE: spec,
+        "image/png": png_base64(spec),
+        "text/plain": text_alternative(spec),
+    }
+
+
+def enable() -> None:
+    """Register (once) and enable the renderer for the current kernel."""
+    if NAME not in alt.renderers.names():
+        alt.renderers.register(NAME, mimebundle)
+    alt.renderers.enable(NAME)
