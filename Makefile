@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make book` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RAW ?= ../shared/raw
+PYTEST_WORKERS ?= 2
+
+.PHONY: book test data bench execute html venv clean
+
+## venv: create or refresh the project-local virtualenv from requirements.txt
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+## execute: re-execute (in parallel) the notebooks whose inputs changed
+execute: venv
+	$(BIN)/python -m azbook.execute
+
+## html: build the HTML book from the notebooks' stored outputs, warnings as errors
+html: venv
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+
+## book: set up, execute what needs executing, build _build/html
+book: execute html
+
+## test: set up, build the book from the committed outputs, run every test
+test: venv html
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval
+
+## data: rebuild the tidy tables in data/ from raw publisher files (RAW=folder like shared/raw)
+data: venv
+	$(BIN)/python -m azbook.build_data $(RAW)
+
+## bench: print build, execution, test and page timings and sizes
+bench: venv html
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf _build

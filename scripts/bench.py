@@ -1,0 +1,157 @@
+"""Benchmark of the book's build, execution, tests and pages. Prints figures; asserts nothing.
+
+    make bench        (runs in place; re-executed notebooks are reproduced byte for byte)
+
+Targets (from the foundation issue): no-change rebuild < 2 s; clean build within 1.3x of
+(notebooks / cores x floor + Sphinx-only build); all charts of a chapter drawn within 800 ms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+CORES = os.cpu_count() or 1
+
+
+def run(*cmd: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def execute(*args: str) -> float:
+    return run(str(BIN / "python"), "-m", "azbook.execute", *args)
+
+
+def html() -> float:
+    return run(str(BIN / "jupyter-book"), "build", ".", "--builder", "html", "-W", "-n", "--keep-going")
+
+
+def book() -> float:
+    return execute() + html()
+
+
+def floor(repeats: int = 3) -> float:
+    """A fresh kernel plus the book's imports, as a one-cell notebook."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    times = []
+    for _ in range(repeats):
+        nb = new_notebook(cells=[new_code_cell("import azbook\nazbook.setup()\nfrom azbook.load import load\nload('trade')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        start = time.perf_counter()
+        NotebookClient(nb, kernel_name="python3").execute()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def digest(paths) -> str:
+    return hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
+
+
+def line(label: str, value: str) -> None:
+    print(f"{label:<58} {value}")
+
+
+def build_figures() -> None:
+    line("machine", f"{CORES} cores, Python {sys.version.split()[0]}, {len(NOTEBOOKS)} notebooks")
+    fl = floor()
+    line("floor: fresh kernel + book imports (median of 3)", f"{fl:.2f} s")
+
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    sphinx_only = html()
+    line("Sphinx-only build from stored outputs (clean _build)", f"{sphinx_only:.2f} s")
+
+    before = digest(NOTEBOOKS)
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    clean = execute("--force") + html()
+    target = 1.3 * (len(NOTEBOOKS) / CORES * fl + sphinx_only)
+    line("clean build: execute every notebook + HTML", f"{clean:.2f} s (target <= {target:.2f} s)")
+    line("re-executed notebooks reproduce their stored outputs", "yes" if digest(NOTEBOOKS) == before else "NO")
+
+    line("no-change rebuild (make book)", f"{book():.2f} s (target < 2 s)")
+    (ROOT / "chapters" / "russia.ipynb").touch()
+    line("rebuild after touching one notebook", f"{book():.2f} s")
+    (ROOT / "data" / "trade.csv").touch()
+    line("rebuild after touching one data file (content unchanged)", f"{book():.2f} s")
+
+    meta = ROOT / "data" / "trade.json"
+    original = meta.read_bytes()
+    try:
+        meta.write_bytes(original + b" ")
+        line("rebuild after changing one data file (all re-execute)", f"{book():.2f} s")
+    finally:
+        meta.write_bytes(original)
+    execute()  # restore the stored digests
+
+    nbval = run(str(BIN / "python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "chapters")
+    line("nbval, strict, all notebooks (2 workers)", f"{nbval:.2f} s")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    line("peak memory of any build/execute/test process", f"{peak:.0f} MiB")
+
+
+def page_figures(runs: int = 5) -> None:
+    from browser import CHROMIUM_ARGS, chromium_path, serve, wait_for_charts
+    from book import HTML_DIR, toc_files
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        print("page figures: skipped (no Chromium)")
+        return
+    with serve(HTML_DIR) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        for file in toc_files():
+            sizes = {"html": [0, 0], "scripts": [0, 0]}
+            page = browser.new_page()
+
+            def on_response(response):
+                kind = "html" if response.request.resource_type == "document" else (
+                    "scripts" if response.request.resource_type == "script" else None)
+                if kind:
+                    body = response.body()
+                    sizes[kind][0] += len(body)
+                    sizes[kind][1] += len(gzip.compress(body))
+
+            page.on("response", on_response)
+            page.goto(f"{url}/{file}.html")
+            charts = wait_for_charts(page)
+            inline = "".join(page.eval_on_selector_all(
+                "script.azbook-chart-spec", "els => els.map(e => e.textContent)")).encode()
+            page.close()
+            drawn = []
+            for _ in range(runs if charts else 0):
+                page = browser.new_page()
+                page.goto(f"{url}/{file}.html")
+                wait_for_charts(page)
+                page.wait_for_selector("html[data-charts-drawn-ms]")
+                drawn.append(float(page.get_attribute("html", "data-charts-drawn-ms")))
+                page.close()
+            kib = lambda n: f"{n / 1024:,.0f} KiB"  # noqa: E731
+            timing = f"; charts drawn {statistics.median(drawn):.0f} ms (median of {runs}, target 800)" if drawn else ""
+            line(f"page {file}", f"{charts} chart(s){timing}")
+            line("  HTML raw / gzip", f"{kib(sizes['html'][0])} / {kib(sizes['html'][1])}")
+            line("  scripts raw / gzip", f"{kib(sizes['scripts'][0])} / {kib(sizes['scripts'][1])}")
+            line("  inline chart specs and data raw / gzip", f"{kib(len(inline))} / {kib(len(gzip.compress(inline)))}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    build_figures()
+    page_figures()

@@ -1,0 +1,71 @@
+"""Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1.
+
+Without a Chromium these tests skip with the reason, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from book import HTML_DIR, toc_files
+from browser import CHROMIUM_ARGS, PageWatch, chromium_path, serve, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — required under CI")
+        pytest.skip(reason)
+    if not (HTML_DIR / "index.html").exists():
+        pytest.fail("the book is not built: run `make html` (make test does it first)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with serve(HTML_DIR) as url:
+        yield url
+
+
+@pytest.mark.parametrize("file", toc_files())
+def test_page_draws_every_chart_offline_without_errors(browser, base_url, file):
+    page = browser.new_page()
+    watch = PageWatch(page)
+    page.goto(f"{base_url}/{file}.html", wait_until="load")
+    count = wait_for_charts(page)
+    states = page.eval_on_selector_all(
+        ".azbook-chart",
+        "els => els.map(e => [e.id, e.getAttribute('data-drawn'), e.querySelectorAll('.azbook-chart-view svg').length])",
+    )
+    page.wait_for_load_state("networkidle")
+    page.close()
+    if file.startswith("chapters/"):
+        assert count >= 1, f"{file}: no chart on a chapter page"
+    for chart_id, drawn, svgs in states:
+        assert drawn == "true" and svgs >= 1, f"{file}: chart {chart_id} did not draw an SVG (state {drawn})"
+    assert not watch.outside, f"{file}: requests left the machine: {watch.outside}"
+    assert not watch.errors, f"{file}: console errors: {watch.errors}"
+
+
+def test_the_checks_can_fail(browser, base_url):
+    """A page that loads a script from a CDN and throws is caught by the same watch."""
+    page = browser.new_page()
+    watch = PageWatch(page)
+    page.goto(f"{base_url}/intro.html", wait_until="load")
+    page.add_script_tag(content="const s = document.createElement('script'); s.src = 'https://cdn.jsdelivr.net/npm/vega@6'; document.head.appendChild(s); console.error('boom');")
+    page.wait_for_timeout(300)
+    page.close()
+    assert any("cdn.jsdelivr.net" in u for u in watch.outside)
+    assert any("boom" in e for e in watch.errors)

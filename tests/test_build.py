@@ -1,0 +1,61 @@
+"""The built HTML book (make html runs before the tests): pages, no errors, nothing from a CDN."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from book import HTML_DIR, page, toc_files
+
+CDN = re.compile(
+    r"jsdelivr|unpkg\.com|cdnjs\.cloudflare\.com|googleapis\.com|gstatic\.com|bootstrapcdn|code\.jquery\.com"
+    r"|cdn\.plot\.ly|polyfill\.io|//cdn\.[a-z0-9.-]+",
+    re.I,
+)
+ERROR_OUTPUT = re.compile(r'class="[^"]*\b(output error|traceback|stderr)\b|Traceback \(most recent call last\)', re.I)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    if not (HTML_DIR / "index.html").exists():
+        pytest.fail("the book is not built: run `make html` (make test does it first)")
+
+
+@pytest.mark.parametrize("file", toc_files())
+def test_every_toc_entry_has_a_page(file):
+    assert page(file).exists(), f"{file} is in _toc.yml but {page(file)} was not built"
+
+
+@pytest.mark.parametrize("file", toc_files())
+def test_no_error_output_is_published(file):
+    html = page(file).read_text(encoding="utf-8")
+    match = ERROR_OUTPUT.search(html)
+    assert not match, f"{file}: an error output is on the page: {match.group(0)!r}"
+
+
+def test_no_cdn_reference_anywhere():
+    hits = []
+    for path in HTML_DIR.rglob("*"):
+        if path.suffix in {".html", ".js", ".css", ".json", ".xml"} and path.is_file():
+            match = CDN.search(path.read_text(encoding="utf-8", errors="replace"))
+            if match:
+                hits.append(f"{path.relative_to(HTML_DIR)}: {match.group(0)}")
+    assert not hits, "CDN references in the built book: " + "; ".join(hits[:10])
+
+
+def test_chapter_pages_carry_their_charts_and_the_local_vega():
+    for file in toc_files():
+        html = page(file).read_text(encoding="utf-8")
+        if file.startswith("chapters/"):
+            assert 'class="azbook-chart"' in html, f"{file}: no chart"
+        if 'class="azbook-chart"' in html:
+            assert "_static/vega-bundle.js" in html, f"{file}: charts without the local Vega bundle"
+            assert "Text description and data" in html, f"{file}: chart without its text alternative"
+
+
+def test_no_unrendered_glue_or_missing_values_in_prose():
+    for file in toc_files():
+        html = page(file).read_text(encoding="utf-8")
+        for bad in ("{glue:", "glue:text", ">nan<", " nan ", "&lt;NA&gt;"):
+            assert bad not in html, f"{file}: {bad!r} on the page"

@@ -1,0 +1,36 @@
+"""The committed notebooks: executed against the current inputs, in order, with outputs and no errors.
+
+(nbval, run by `make test` with --nbval, re-executes each one and compares every output.)
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from azbook import execute
+from book import chapter_notebooks
+
+
+@pytest.fixture(scope="module")
+def shared():
+    return execute.shared_inputs_digest()
+
+
+@pytest.mark.parametrize("path", chapter_notebooks(), ids=lambda p: p.stem)
+def test_outputs_are_current(path, shared):
+    assert not execute.is_stale(path, shared), (
+        f"{path.name}: its inputs (cells, data/, package) changed since its outputs were stored; run `make book`"
+    )
+
+
+@pytest.mark.parametrize("path", chapter_notebooks(), ids=lambda p: p.stem)
+def test_committed_with_outputs_in_order_and_without_errors(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert any(c.outputs for c in code), f"{path.name} has no stored outputs"
+    counts = [c.execution_count for c in code]
+    assert counts == list(range(1, len(code) + 1)), f"{path.name}: cells not run top to bottom once: {counts}"
+    for c in code:
+        assert not any(o.output_type == "error" for o in c.outputs), f"{path.name}: stored error in cell {c.id}"
+        assert "execution" not in c.metadata, f"{path.name}: timing metadata in cell {c.id} (volatile)"
