@@ -20,9 +20,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 execute: venv
 	$(BIN)/python -m azbook.execute
 
+# Everything the HTML depends on; when none of it is newer than the last good build,
+# the (slow to start) Sphinx run is skipped.
+BOOK_SOURCES := _config.yml _toc.yml $(wildcard *.md chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/static/*) requirements.txt
+HTML_STAMP := _build/html/.built
+
 ## html: build the HTML book from the notebooks' stored outputs, warnings as errors
-html: venv
+html: venv $(HTML_STAMP)
+$(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	@touch $@
 
 ## book: set up, execute what needs executing, build _build/html
 book: execute html
@@ -31,13 +38,17 @@ book: execute html
 test: venv html
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval
 
-## data: rebuild the tidy tables in data/ from raw publisher files (RAW=folder like shared/raw)
+## data: rebuild the tidy tables in data/ (and the data appendix) from raw publisher files
+##       RAW=folder laid out like shared/raw (its sibling facts/ holds the research notes);
+##       the Natural Earth shapes come from the npm package world-atlas, fetched into GEO once.
+GEO ?= /tmp/azbook-geo
 data: venv
-	$(BIN)/python -m azbook.build_data $(RAW)
+	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.datasets.region_map fetch $(GEO)
+	AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.build_data $(RAW)
 
 ## bench: print build, execution, test and page timings and sizes
 bench: venv html
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf _build
+	rm -rf _build azbook/_vendor

@@ -90,6 +90,7 @@ def build_all(raw: Path, out: Path = DATA_DIR, only: list[str] | None = None) ->
             fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{target.name}.", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
+            os.chmod(tmp, 0o644)
             staged.append((tmp, target))
     except BaseException:
         for tmp, _ in staged:
@@ -113,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
+    if args.out.resolve() == DATA_DIR.resolve():
+        from azbook import appendix
+
+        appendix.write()
+        print(f"wrote {appendix.PAGE}")
     return 0
 
 

@@ -98,7 +98,7 @@ def trade_lines(series: pd.DataFrame, *, events: pd.DataFrame | None = None) -> 
     """
     partner = series["partner"].iloc[0]
     base = alt.Chart(series).encode(
-        x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=10)),
+        x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=8)),
         y=alt.Y("value_usd_millions:Q", title="US$ million (current)"),
         color=alt.Color("partner:N", scale=countries.colour_scale([partner]), legend=None),
         strokeDash=alt.StrokeDash(

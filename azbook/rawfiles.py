@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from azbook.schema import DataError
 
@@ -60,3 +64,46 @@ def parse_int(path: Path, row: int, column: str, text: str) -> int:
         return int(text)
     except ValueError:
         raise DataError(path, f"{text!r} is not a whole number", row=row, column=column) from None
+
+def read_xlsx_sheet(path: Path, sheet: str) -> list[tuple]:
+    """All rows of one worksheet as tuples of cell values (1st tuple = sheet row 1).
+
+    A missing, empty or unreadable workbook, or a missing sheet, raises :class:`DataError`.
+    """
+    if not path.exists():
+        raise DataError(path, "file not found (is RAW pointing at the folder laid out like shared/raw?)")
+    if path.stat().st_size == 0:
+        raise DataError(path, "file is empty")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        raise DataError(path, f"not a readable .xlsx workbook ({type(exc).__name__}: wrong format or encoding?)") from None
+    try:
+        if sheet not in book.sheetnames:
+            raise DataError(path, f"no sheet {sheet!r}; found {book.sheetnames[:8]}")
+        return [tuple(row) for row in book[sheet].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def cell(rows: list[tuple], row: int, col: int):  # noqa: ANN201 (any cell value)
+    """The value at 1-based ``row`` and 0-based ``col`` (None beyond the sheet's edge)."""
+    if row > len(rows) or col >= len(rows[row - 1]):
+        return None
+    return rows[row - 1][col]
+
+
+def column_ref(col: int, label: object) -> str:
+    """A spreadsheet column as 'J (Azerbaijan)' for error messages."""
+    return f"{get_column_letter(col + 1)} ({label})"
+
+
+def xlsx_number(file: str, row: int, column: str, value: object, *, missing: tuple = ()) -> float | None:
+    """A numeric cell; ``missing`` markers give None; anything else (or a negative) is a DataError."""
+    if value in missing:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise DataError(file, f"{value!r} is not a number", row=row, column=column)
+    if value < 0:
+        raise DataError(file, f"negative value {value!r}", row=row, column=column)
+    return float(value)

@@ -129,6 +129,11 @@ class Dataset:
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    def typed(self, df: pd.DataFrame) -> pd.DataFrame:
+        """``df`` reduced to the dataset's columns, with its dtypes, sorted by its key."""
+        dtypes = {f.name: f.dtype for f in self.fields}
+        return df[self.columns].astype(dtypes).sort_values(list(self.key)).reset_index(drop=True)
+
     def pandera_schema(self) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(
             {f.name: pa.Column(f.dtype, f.checks(), nullable=f.nullable, coerce=False) for f in self.fields},

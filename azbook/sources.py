@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from IPython.display import Markdown
 
 from azbook.load import metadata
@@ -18,6 +19,15 @@ def dataset_citations(names: list[str]) -> list[str]:
     return lines
 
 
-def sources_markdown(names: list[str]) -> Markdown:
-    """The data sources of a chapter as a Markdown list (for a ``remove-input`` cell)."""
-    return Markdown("\n".join(f"- {line}" for line in dataset_citations(names)))
+def event_citations(events: pd.DataFrame) -> list[str]:
+    """One line per dated event: date, our label, and its source with a link."""
+    return [
+        f"{pd.Timestamp(e.date):%-d %B %Y}: {e.label}. Source: [{e.source_title}]({e.source_url})."
+        for e in events.sort_values("date").itertuples()
+    ]
+
+
+def sources_markdown(names: list[str], events: pd.DataFrame | None = None) -> Markdown:
+    """A chapter's data sources and the sources of the events it marks, as a Markdown list."""
+    lines = dataset_citations(names) + (event_citations(events) if events is not None else [])
+    return Markdown("\n".join(f"- {line}" for line in lines))

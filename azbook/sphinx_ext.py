@@ -102,15 +102,17 @@ def vendor_bundle() -> Path:
     target = VENDOR_DIR / VEGA_BUNDLE
     stamp = VENDOR_DIR / "VERSION"
     version = getattr(vlc, "__version__", "unknown")
-    if not target.exists() or not stamp.exists() or stamp.read_text() != version:
+    stamp_text = f"{version} wrapper-2"
+    if not target.exists() or not stamp.exists() or stamp.read_text() != stamp_text:
         body = vlc.javascript_bundle()
         wrapped = (
             "/* Vega, Vega-Lite and vega-embed, bundled by vl-convert " + version + " (BSD-3-Clause).\n"
             "   Wrapped in a function scope: the bundle defines many top-level names. */\n"
             "(function () {\n" + body + "\n})();\n"
+            'window.dispatchEvent(new Event("vega-bundle-ready"));\n'
         )
         target.write_text(wrapped, encoding="utf-8")
-        stamp.write_text(version)
+        stamp.write_text(stamp_text)
     return VENDOR_DIR
 
 
@@ -120,8 +122,10 @@ def _config_inited(app, config) -> None:  # noqa: ANN001
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
     if "azbook-chart" in context.get("body", ""):
-        app.add_js_file(VEGA_BUNDLE, loading_method="defer")
-        app.add_js_file("azbook-charts.js", loading_method="defer")
+        # async: neither waits for the theme's large deferred scripts; azbook-charts.js
+        # waits for both the DOM and vega-bundle.js itself.
+        app.add_js_file(VEGA_BUNDLE, loading_method="async")
+        app.add_js_file("azbook-charts.js", loading_method="async")
 
 
 def setup(app):  # noqa: ANN001

@@ -47,7 +47,6 @@ def book() -> float:
 
 def floor(repeats: int = 3) -> float:
     """A fresh kernel plus the book's imports, as a one-cell notebook."""
-    import nbformat
     from nbclient import NotebookClient
     from nbformat.v4 import new_code_cell, new_notebook
 

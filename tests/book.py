@@ -37,3 +37,8 @@ def page(file: str) -> Path:
 
 def chapter_notebooks() -> list[Path]:
     return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+
+
+def is_notebook(file: str) -> bool:
+    """A page whose source is a notebook (every chapter notebook carries at least one chart)."""
+    return (ROOT / f"{file}.ipynb").exists()

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from book import HTML_DIR, toc_files
+from book import HTML_DIR, is_notebook, toc_files
 from browser import CHROMIUM_ARGS, PageWatch, chromium_path, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,7 @@ def test_page_draws_every_chart_offline_without_errors(browser, base_url, file):
     )
     page.wait_for_load_state("networkidle")
     page.close()
-    if file.startswith("chapters/"):
+    if is_notebook(file):
         assert count >= 1, f"{file}: no chart on a chapter page"
     for chart_id, drawn, svgs in states:
         assert drawn == "true" and svgs >= 1, f"{file}: chart {chart_id} did not draw an SVG (state {drawn})"

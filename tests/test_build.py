@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from book import HTML_DIR, page, toc_files
+from book import HTML_DIR, is_notebook, page, toc_files
 
 CDN = re.compile(
     r"jsdelivr|unpkg\.com|cdnjs\.cloudflare\.com|googleapis\.com|gstatic\.com|bootstrapcdn|code\.jquery\.com"
@@ -47,7 +47,7 @@ def test_no_cdn_reference_anywhere():
 def test_chapter_pages_carry_their_charts_and_the_local_vega():
     for file in toc_files():
         html = page(file).read_text(encoding="utf-8")
-        if file.startswith("chapters/"):
+        if is_notebook(file):
             assert 'class="azbook-chart"' in html, f"{file}: no chart"
         if 'class="azbook-chart"' in html:
             assert "_static/vega-bundle.js" in html, f"{file}: charts without the local Vega bundle"

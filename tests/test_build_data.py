@@ -71,3 +71,11 @@ def test_metadata_records_provenance(raw, tmp_path):
     units = {f["name"]: f.get("unit") for f in meta["schema"]["fields"]}
     assert units["value_usd_millions"].startswith("US$ million")
     assert meta["schema"]["primaryKey"] == ["year", "reporter_iso3", "partner_iso3", "flow"]
+
+
+def test_committed_data_appendix_matches_the_metadata():
+    from azbook import appendix
+
+    assert appendix.PAGE.read_text(encoding="utf-8") == appendix.render(), (
+        "chapters/data.md is out of date: run `python -m azbook.appendix` (make data does it)"
+    )

@@ -26,5 +26,14 @@ def test_chart_html_embeds_spec_safely_with_text_alternative():
 
 def test_vendor_bundle_is_wrapped_in_a_function_scope():
     text = (sphinx_ext.vendor_bundle() / sphinx_ext.VEGA_BUNDLE).read_text()
-    assert "(function () {" in text[:400] and text.rstrip().endswith("})();")
+    assert "(function () {" in text[:400] and "})();\nwindow.dispatchEvent(new Event(\"vega-bundle-ready\"));" in text
     assert "window.vegaEmbed" in text
+
+
+def test_html_builders_pick_the_spec_and_latex_the_png():
+    from myst_nb.core.render import get_mime_priority
+
+    html = get_mime_priority("html", [])
+    assert html.index(sphinx_ext.MIME_VEGALITE) < html.index("image/png")
+    latex = get_mime_priority("latex", [])
+    assert "image/png" in latex and sphinx_ext.MIME_VEGALITE not in latex

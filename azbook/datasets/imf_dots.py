@@ -80,8 +80,7 @@ def _record(path: Path, r) -> dict:  # noqa: ANN001 (a namedtuple row)
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    dtypes = {f.name: f.dtype for f in DATASET.fields}
-    return out.astype(dtypes).sort_values(list(DATASET.key)).reset_index(drop=True)[DATASET.columns]
+    return DATASET.typed(out)
 
 
 def cross_checks(df: pd.DataFrame) -> None:

@@ -1,6 +1,8 @@
 /* Draws every chart of the page with the book's own copy of Vega (vega-bundle.js).
-   Each chart container carries its Vega-Lite spec in a JSON script element.
-   data-drawn="true" marks a drawn chart; a failure is logged to the console. */
+   Both scripts load async, so this one waits for the DOM and for the bundle
+   (which announces itself with a "vega-bundle-ready" event).
+   Each chart container carries its Vega-Lite spec in a JSON script element;
+   data-drawn="true" marks a drawn chart, and a failure is logged to the console. */
 (function () {
   "use strict";
   function draw(container) {
@@ -12,7 +14,7 @@
     } catch (err) {
       container.setAttribute("data-drawn", "error");
       console.error("Chart " + container.id + ": unreadable spec", err);
-      return;
+      return Promise.resolve();
     }
     return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega-lite" })
       .then(function () { container.setAttribute("data-drawn", "true"); })
@@ -22,19 +24,30 @@
       });
   }
   function drawAll() {
-    if (typeof window.vegaEmbed !== "function") {
-      console.error("vega-bundle.js did not load: charts cannot be drawn");
-      return;
-    }
     var drawing = Array.prototype.map.call(document.querySelectorAll(".azbook-chart"), draw);
     Promise.all(drawing).then(function () {
       // Time from navigation start to the last chart drawn (read by the benchmark).
       document.documentElement.setAttribute("data-charts-drawn-ms", String(Math.round(performance.now())));
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
+  var domReady = new Promise(function (resolve) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", resolve);
+    } else {
+      resolve();
+    }
+  });
+  var vegaReady = new Promise(function (resolve) {
+    if (typeof window.vegaEmbed === "function") {
+      resolve();
+    } else {
+      window.addEventListener("vega-bundle-ready", resolve);
+    }
+  });
+  var timeout = new Promise(function (resolve, reject) {
+    setTimeout(function () { reject(new Error("vega-bundle.js did not load within 20 s")); }, 20000);
+  });
+  Promise.race([Promise.all([domReady, vegaReady]), timeout]).then(drawAll, function (err) {
+    console.error("Charts cannot be drawn:", err.message);
+  });
 })();
