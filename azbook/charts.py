@@ -120,3 +120,134 @@ def trade_lines(series: pd.DataFrame, *, events: pd.DataFrame | None = None) -> 
     if events is not None and not events.empty:
         layers.append(event_marks(events))
     return alt.layer(*layers)
+
+
+def yearly_lines(
+    df: pd.DataFrame,
+    *,
+    value: str,
+    value_title: str,
+    value_format: str = ",.1f",
+    partner: str = "partner",
+    extra_tooltip: Sequence[alt.Tooltip] = (),
+    events: pd.DataFrame | None = None,
+    y_scale: alt.Scale | None = None,
+) -> alt.LayerChart:
+    """One line per country over years (``year`` column), each in its fixed colour.
+
+    Gaps are kept: years missing for a country break its line (see :func:`complete_years`).
+    """
+    names = [n for n in countries.COLOURS if n in set(df[partner])]
+    years = range(int(df.year.min()), int(df.year.max()) + 1)
+    data = complete_years(df, [partner], years).assign(date=lambda d: year_date(d["year"]))
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=8)),
+        y=alt.Y(f"{value}:Q", title=value_title, scale=y_scale or alt.Undefined),
+        color=alt.Color(f"{partner}:N", scale=countries.colour_scale(names), title=None),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip(f"{partner}:N", title="Country"),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=value_format), *extra_tooltip],
+    )
+    layers = [base.mark_line(invalid="break-paths-show-domains"), base.mark_point(size=16, filled=True)]
+    if events is not None and not events.empty:
+        layers.append(event_marks(events))
+    return alt.layer(*layers)
+
+
+OTHER = "Other suppliers"
+
+
+def period_shares(df: pd.DataFrame, *, group: str = "supplier", value_title: str = "Share of deliveries (TIV), %") -> alt.Chart:
+    """Horizontal 100% bars, one per period, split by ``group`` (countries in their colours, the rest grey).
+
+    ``df`` comes from :func:`azbook.measures.supplier_shares`.
+    """
+    names = [n for n in countries.COLOURS if n in set(df[group])]
+    domain = names + ([OTHER] if OTHER in set(df[group]) else [])
+    scale = alt.Scale(domain=domain, range=[countries.COLOURS[n] for n in names] + ["#CCCCCC"] * (len(domain) - len(names)))
+    return alt.Chart(df).mark_bar().encode(
+        y=alt.Y("period:N", title=None, sort="ascending"),
+        x=alt.X("share_pct:Q", title=value_title, scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color(f"{group}:N", scale=scale, title=None),
+        order=alt.Order(f"{group}:N"),
+        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip(f"{group}:N", title="Supplier"),
+                 alt.Tooltip("share_pct:Q", title="Share, %", format=".1f"),
+                 alt.Tooltip("tiv_millions:Q", title="TIV million", format=",.1f"),
+                 alt.Tooltip("others:N", title="Of which (TIV million)")],
+    ).properties(height=alt.Step(28))
+
+
+def country_bars(df: pd.DataFrame, *, value: str, value_title: str, country: str = "country", value_format: str = ",.0f",
+                 extra_tooltip: Sequence[alt.Tooltip] = ()) -> alt.Chart:
+    """One bar per country, in its fixed colour, sorted by value."""
+    names = [n for n in countries.COLOURS if n in set(df[country])]
+    return alt.Chart(df).mark_bar().encode(
+        y=alt.Y(f"{country}:N", sort="-x", title=None),
+        x=alt.X(f"{value}:Q", title=value_title),
+        color=alt.Color(f"{country}:N", scale=countries.colour_scale(names), legend=None),
+        tooltip=[alt.Tooltip(f"{country}:N", title="Country"), alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+                 *extra_tooltip],
+    ).properties(height=alt.Step(26))
+
+
+PARTNER_COLOURS = {**countries.COLOURS, "multiple": "#777777"}
+
+
+def timeline(events: pd.DataFrame, *, row: str = "category", row_title: str = "Kind of event") -> alt.Chart:
+    """Dated events as dots on a time axis, one row per ``row`` value, coloured by partner.
+
+    Hover shows our description and the source; clicking a dot opens the source.
+    """
+    data = events.assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))[
+        ["event_id", "date", "partner", row, "label", "source_title", "source_url", "confidence"]
+    ].drop_duplicates()
+    partners = [p for p in PARTNER_COLOURS if p in set(data.partner)]
+    return alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+        x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=7)),
+        y=alt.Y(f"{row}:N", title=row_title),
+        color=alt.Color("partner:N", scale=alt.Scale(domain=partners, range=[PARTNER_COLOURS[p] for p in partners]),
+                        title="Partner"),
+        shape=alt.Shape("confidence:N", scale=alt.Scale(domain=["high", "medium", "low"], range=["circle", "diamond", "triangle"]),
+                        title="Confidence"),
+        href="source_url:N",
+        tooltip=[alt.Tooltip("date:T", title="Date", format="%d %b %Y"), alt.Tooltip("label:N", title="Event"),
+                 alt.Tooltip("partner:N", title="Partner"), alt.Tooltip("source_title:N", title="Source (click to open)"),
+                 alt.Tooltip("confidence:N", title="Confidence")],
+    ).properties(height=alt.Step(34))
+
+
+OFFICIAL_LABEL = "Officials' figures quoted in news reports (second-hand)"
+IMF_LABEL = "IMF DOTS, as reported by Azerbaijan"
+
+
+def official_full_years(official: pd.DataFrame, partner_iso3: str, measure: str = "turnover") -> pd.DataFrame:
+    """Full calendar-year figures in US$ from the officials' quotes (no partial years, no Iranian years)."""
+    return official.query(
+        "partner_iso3 == @partner_iso3 and measure == @measure and not is_partial_year and calendar == 'gregorian'"
+        " and value_usd_millions.notna()"
+    )[["year", "value_usd_millions", "reporter", "is_approximate", "value_qualifier", "source_title", "source_url", "caution"]]
+
+
+def turnover_with_officials(imf: pd.DataFrame, official: pd.DataFrame, partner: str) -> alt.LayerChart:
+    """IMF turnover (line, to 2020) and officials' quoted full-year turnover (hollow diamonds, 2021 on).
+
+    The two are never joined: different sources, drawn differently, named in the legend.
+    """
+    imf_data = imf.assign(date=lambda d: year_date(d["year"]), series=IMF_LABEL)[["date", "year", "turnover_usd_millions", "series"]]
+    off = official.assign(date=lambda d: year_date(d["year"]), series=OFFICIAL_LABEL,
+                          qualifier=lambda d: d.value_qualifier.fillna("").astype("string"))
+    colour = countries.COLOURS[partner]
+    x = alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=8))
+    y_title = "Exports + imports, US$ million (current)"
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=[IMF_LABEL, OFFICIAL_LABEL], range=["circle", "diamond"]),
+                      legend=alt.Legend(title=None, orient="top-left"))
+    line = alt.Chart(imf_data).mark_line(color=colour).encode(x=x, y=alt.Y("turnover_usd_millions:Q", title=y_title))
+    dots = alt.Chart(imf_data).mark_point(color=colour, filled=True, size=18).encode(
+        x=x, y="turnover_usd_millions:Q", shape=shape,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("turnover_usd_millions:Q", title="US$ million", format=",.0f"),
+                 alt.Tooltip("series:N", title="Source")])
+    quoted = alt.Chart(off).mark_point(color=colour, filled=False, size=80, strokeWidth=1.5).encode(
+        x=x, y="value_usd_millions:Q", shape=shape,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_usd_millions:Q", title="US$ million", format=",.0f"),
+                 alt.Tooltip("qualifier:N", title="As stated"), alt.Tooltip("reporter:N", title="Figure given by"),
+                 alt.Tooltip("source_title:N", title="Quoted in"), alt.Tooltip("caution:N", title="Caution")])
+    return alt.layer(line, dots, quoted)

@@ -51,3 +51,12 @@ def number_text(value: Real, fmt: str) -> str:
 def count(key: str, value: int) -> str:
     """Glue a whole-number count (e.g. a number of years); return the text."""
     return text(key, f"{int(value):,d}")
+
+
+def chart(key: str, chart) -> None:  # noqa: ANN001 (an Altair chart)
+    """Show a chart in the notebook and keep it under ``key`` for a numbered figure in the book.
+
+    Tag the cell ``remove-output`` (and ``hide-input``) and place the chart with
+    ``{glue:figure} key`` + ``:name: fig-...``, so it appears once, numbered, on the page.
+    """
+    _glue(key, chart, display=True)

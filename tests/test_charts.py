@@ -45,3 +45,33 @@ def test_event_marks_layer():
     events = pd.DataFrame({"date": ["2020-11-10"], "label": ["Ceasefire"], "source_title": ["Statement"]})
     spec = charts.event_marks(events).to_dict()
     assert len(spec["layer"]) == 2
+
+
+def test_yearly_lines_break_at_gaps_and_use_country_colours():
+    df = pd.DataFrame({"year": [2000, 2002, 2000, 2001, 2002], "partner": ["Iran", "Iran", "Russia", "Russia", "Russia"],
+                       "agreement_pct": [50.0, 60.0, 70.0, 71.0, 72.0]})
+    spec = charts.yearly_lines(df, value="agreement_pct", value_title="Agreement, %").to_dict()
+    values = next(iter(spec["datasets"].values()))
+    iran_2001 = [v for v in values if v["partner"] == "Iran" and v["year"] == 2001][0]
+    assert iran_2001["agreement_pct"] is None  # the gap is drawn as a gap
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == [countries.COLOURS["Russia"], countries.COLOURS["Iran"]]
+
+
+def test_timeline_links_each_event_to_its_source():
+    from azbook.load import load
+
+    events = load("events").head(5)
+    spec = charts.timeline(events).to_dict()
+    assert spec["encoding"]["href"]["field"] == "source_url"
+
+
+def test_officials_figures_are_drawn_apart_from_the_imf_series():
+    from azbook import measures
+    from azbook.load import load
+
+    imf = measures.turnover(load("trade")).query("partner_iso3 == 'RUS'")
+    official = charts.official_full_years(load("trade_official"), "RUS")
+    assert not official.empty and not official.year.isin(imf.year).any()
+    spec = charts.turnover_with_officials(imf, official, "Russia").to_dict()
+    shapes = spec["layer"][2]["encoding"]["shape"]["scale"]
+    assert shapes["domain"] == [charts.IMF_LABEL, charts.OFFICIAL_LABEL] and spec["layer"][2]["mark"]["filled"] is False
