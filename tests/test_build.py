@@ -59,3 +59,17 @@ def test_no_unrendered_glue_or_missing_values_in_prose():
         html = page(file).read_text(encoding="utf-8")
         for bad in ("{glue:", "glue:text", ">nan<", " nan ", "&lt;NA&gt;"):
             assert bad not in html, f"{file}: {bad!r} on the page"
+
+
+def test_data_appendix_offers_every_table_for_download():
+    from azbook import datasets
+    from azbook.paths import DATA_DIR
+
+    html = page("chapters/data").read_text(encoding="utf-8")
+    for name in datasets.REGISTRY:
+        assert f'id="{name.replace("_", "-")}-data"' in html, f"no appendix section for {name}"
+        for suffix in (".csv", ".json"):
+            match = re.search(rf'href="\.\./(_downloads/[0-9a-f]+/{name}{suffix})"', html)
+            assert match, f"no download link for {name}{suffix}"
+            published = HTML_DIR / match.group(1)
+            assert published.read_bytes() == (DATA_DIR / f"{name}{suffix}").read_bytes(), f"{published} is not the table"
