@@ -22,7 +22,7 @@ execute: venv
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
-BOOK_SOURCES := _config.yml _toc.yml $(wildcard *.md chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/static/*) requirements.txt
+BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/static/*) requirements.txt
 HTML_STAMP := _build/html/.built
 
 ## html: build the HTML book from the notebooks' stored outputs, warnings as errors
@@ -45,6 +45,7 @@ GEO ?= /tmp/azbook-geo
 data: venv
 	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.datasets.region_map fetch $(GEO)
 	AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.build_data $(RAW)
+	$(BIN)/python -m azbook.citation
 
 ## bench: print build, execution, test and page timings and sizes
 bench: venv html

@@ -7,6 +7,7 @@ year never slips into the previous one in a reader's time zone.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -18,6 +19,11 @@ DIRECTION_LABELS = {"from_azerbaijan": "Exports from Azerbaijan", "to_azerbaijan
 UTC = alt.Scale(type="utc")
 
 
+def wrap_lines(lines: Sequence[str], width: int) -> list[str]:
+    """Each line wrapped at ``width`` characters (words kept whole), in order."""
+    return [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+
+
 def finish(
     chart: alt.TopLevelMixin,
     *,
@@ -26,13 +32,19 @@ def finish(
     source: str,
     description: str,
     subtitle: Sequence[str] = (),
+    title_width: int = 70,
+    subtitle_width: int = 95,
 ) -> alt.TopLevelMixin:
-    """Give a chart its stable name, its finding as title, explanatory lines, the source line and a description."""
+    """Give a chart its stable name, its finding as title, explanatory lines, the source line and a description.
+
+    The title is wrapped at ``title_width`` characters and the explanations and source line
+    at ``subtitle_width``, so that charts fit the book's text column; the source comes last.
+    """
     if not title or not source.startswith("Source"):
         raise ValueError("a chart needs a title that states its finding and a source line starting 'Source'")
     return chart.properties(
         name=name,
-        title=alt.TitleParams(text=title, subtitle=[*subtitle, source]),
+        title=alt.TitleParams(text=wrap_lines([title], title_width), subtitle=wrap_lines([*subtitle, source], subtitle_width)),
         description=description,
     )
 
@@ -42,10 +54,11 @@ def year_date(years: pd.Series) -> pd.Series:
     return years.astype("Int64").astype("string") + "-01-01"
 
 
-def event_marks(events: pd.DataFrame, *, label_y: float | None = None) -> alt.LayerChart:
+def event_marks(events: pd.DataFrame, *, label_y: float | None = None, labels: bool = True) -> alt.LayerChart:
     """Vertical rules with short labels for dated events (columns: date, label, source_title).
 
     The full source is in the tooltip; the chapter lists the event with its link.
+    ``labels=False`` draws the rules only (for a second panel on the same time axis).
     """
     data = events.assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))[
         ["date", "label", "source_title"]
@@ -56,9 +69,11 @@ def event_marks(events: pd.DataFrame, *, label_y: float | None = None) -> alt.La
                  alt.Tooltip("source_title:N", title="Source")],
     )
     rules = base.mark_rule(color="#444444", strokeDash=[2, 3], strokeWidth=1)
-    labels = base.mark_text(align="right", baseline="top", dx=-4, dy=4 if label_y is None else 0, fontSize=11,
+    if not labels:
+        return alt.layer(rules)
+    texts = base.mark_text(align="right", baseline="top", dx=-4, dy=4 if label_y is None else 0, fontSize=11,
                             color="#333333").encode(text="label:N", y=alt.value(0) if label_y is None else alt.datum(label_y))
-    return alt.layer(rules, labels)
+    return alt.layer(rules, texts)
 
 
 def complete_years(df: pd.DataFrame, by: list[str], years: range) -> pd.DataFrame:
@@ -236,7 +251,8 @@ def turnover_with_officials(imf: pd.DataFrame, official: pd.DataFrame, partner: 
     off = official.assign(date=lambda d: year_date(d["year"]), series=OFFICIAL_LABEL,
                           qualifier=lambda d: d.value_qualifier.fillna("").astype("string"))
     colour = countries.COLOURS[partner]
-    x = alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=8))
+    # Padding keeps the last (hollow) marks inside the plot.
+    x = alt.X("date:T", scale=alt.Scale(type="utc", padding=12), title=None, axis=alt.Axis(format="%Y", tickCount=8))
     y_title = "Exports + imports, US$ million (current)"
     shape = alt.Shape("series:N", scale=alt.Scale(domain=[IMF_LABEL, OFFICIAL_LABEL], range=["circle", "diamond"]),
                       legend=alt.Legend(title=None, orient="top-left"))

@@ -22,15 +22,15 @@ from pathlib import Path
 
 import nbformat
 
-from azbook.paths import CHAPTERS_DIR, DATA_DIR, PACKAGE_DIR, ROOT
+from azbook.paths import DATA_DIR, PACKAGE_DIR, ROOT, toc_notebooks
 
 METADATA_KEY = "azbook"
 TIMEOUT_S = 300
 
 
 def notebooks() -> list[Path]:
-    """The book's notebooks (chapters)."""
-    return sorted(CHAPTERS_DIR.glob("*.ipynb"))
+    """The book's notebooks (every .ipynb document of _toc.yml)."""
+    return toc_notebooks()
 
 
 def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:

@@ -6,3 +6,28 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 DATA_DIR = ROOT / "data"
 CHAPTERS_DIR = ROOT / "chapters"
+TOC_FILE = ROOT / "_toc.yml"
+
+
+def toc_files() -> list[str]:
+    """Every document named in _toc.yml (root first), without extension, in reading order."""
+    import yaml
+
+    toc = yaml.safe_load(TOC_FILE.read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries) -> None:  # noqa: ANN001
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    return files
+
+
+def toc_notebooks() -> list[Path]:
+    """The book's notebooks: the documents of _toc.yml that are .ipynb files."""
+    return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]

@@ -26,7 +26,7 @@ import altair as alt
 
 NAME = "azbook"
 MIME_VEGALITE = "application/vnd.vegalite.v6+json"
-PNG_SCALE = 1.5
+PNG_SCALE = 1
 
 
 def title_text(spec: dict[str, Any]) -> str:

@@ -49,7 +49,9 @@ def data_tables(spec: dict[str, Any]) -> str:
     for number, records in enumerate(datasets.values(), start=1):
         if not records:
             continue
-        columns = list(dict.fromkeys(k for r in records for k in r))
+        # Geometry and other nested values are not data a reader can read in a table.
+        columns = [k for k in dict.fromkeys(k for r in records for k in r)
+                   if not any(isinstance(r.get(k), (dict, list)) for r in records)]
         head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         rows = "".join(
             "<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in columns) + "</tr>"

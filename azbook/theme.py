@@ -8,7 +8,7 @@ from azbook.countries import COLOURS
 
 THEME_NAME = "azbook"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-WIDTH = 620
+WIDTH = 540  # fits the book's text column (about 670 px) with axis labels
 HEIGHT = 300
 
 
@@ -20,7 +20,7 @@ def config() -> alt.theme.ThemeConfig:
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#555555", "offset": 10},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "domainColor": "#888888"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "top"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "top", "labelLimit": 0},
             "range": {"category": list(COLOURS.values())},
             "line": {"strokeWidth": 2},
             "point": {"filled": True, "size": 30},

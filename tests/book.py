@@ -4,31 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from azbook.paths import ROOT
+from azbook.paths import ROOT, toc_files, toc_notebooks  # noqa: F401 (re-exported for the tests)
 
 HTML_DIR = ROOT / "_build" / "html"
-
-
-def toc_files() -> list[str]:
-    """Every document named in _toc.yml (root first), without extension."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-            for part in entry.get("parts", []) if isinstance(entry, dict) else []:
-                walk(part.get("chapters"))
-
-    walk(toc.get("chapters"))
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    return files
 
 
 def page(file: str) -> Path:
@@ -36,7 +14,7 @@ def page(file: str) -> Path:
 
 
 def chapter_notebooks() -> list[Path]:
-    return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+    return toc_notebooks()
 
 
 def is_notebook(file: str) -> bool:

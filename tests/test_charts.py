@@ -75,3 +75,17 @@ def test_officials_figures_are_drawn_apart_from_the_imf_series():
     spec = charts.turnover_with_officials(imf, official, "Russia").to_dict()
     shapes = spec["layer"][2]["encoding"]["shape"]["scale"]
     assert shapes["domain"] == [charts.IMF_LABEL, charts.OFFICIAL_LABEL] and spec["layer"][2]["mark"]["filled"] is False
+
+
+def test_finish_wraps_long_titles_and_sources_and_keeps_the_checks():
+    chart = charts.country_bars(pd.DataFrame({"country": ["Russia"], "v": [1.0]}), value="v", value_title="V")
+    long_source = "Source: " + "; ".join(["A publisher, a very long dataset title (a release)"] * 4)
+    spec = charts.finish(chart, name="x", title="T " * 60, source=long_source, description="D",
+                     subtitle=["An explanation."]).to_dict()
+    assert len(spec["title"]["text"]) > 1 and all(len(line) <= 70 for line in spec["title"]["text"])
+    assert spec["title"]["subtitle"][0] == "An explanation." and spec["title"]["subtitle"][1].startswith("Source:")
+    assert all(len(line) <= 95 for line in spec["title"]["subtitle"])
+    assert spec["name"] == "x" and spec["description"] == "D"
+    with pytest.raises(ValueError):
+        charts.finish(chart, name="x", title="T", source="no source word", description="D")
+

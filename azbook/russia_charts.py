@@ -1,0 +1,180 @@
+"""Shapes the Russia chapter needs beyond :mod:`azbook.charts` and :mod:`azbook.measures`.
+
+- :func:`stagger_levels` / :func:`event_labels`: event rules whose labels are stacked in rows
+  so that events a few weeks apart (22 and 24 February 2022; December 2024 and June 2025)
+  stay readable on a chart that spans three decades.
+- :func:`ideal_positions` and :func:`distance_change`: who moved when the UN ideal-point
+  distance between Azerbaijan and a partner changed.
+- :func:`shares_by_recipient` and :func:`recipient_period_shares`: SIPRI supplier shares for
+  several recipients, each period labelled with the TIV it rests on.
+- :func:`presence_band`: a shaded stretch of time (e.g. a deployment) to layer under a chart.
+
+Nothing here fills a gap or invents a value; every function works on loaded tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from azbook import charts, countries, measures, theme
+
+LINE_PX = 14  # vertical distance between two rows of event labels, in pixels
+
+
+def stagger_levels(dates: Sequence, widths_days: Sequence[float], pad_days: float = 0) -> list[int]:
+    """A label row (0, 1, 2, ...) for each date, so that no two labels in one row overlap.
+
+    A label is drawn to the left of its date and covers ``widths_days`` of axis before it.
+    Dates must be sorted (earliest first). Each label goes to the lowest row whose last label
+    ends (at its date, plus ``pad_days``) before this label starts.
+    """
+    stamps = [pd.Timestamp(d) for d in dates]
+    if stamps != sorted(stamps):
+        raise ValueError("dates must be sorted, earliest first")
+    if len(widths_days) != len(stamps):
+        raise ValueError("one width per date")
+    last: list[pd.Timestamp] = []  # date (right end) of the last label placed in each row
+    levels = []
+    for stamp, width in zip(stamps, widths_days):
+        starts_at = stamp - pd.Timedelta(days=float(width))
+        for row, previous in enumerate(last):
+            if previous + pd.Timedelta(days=pad_days) <= starts_at:
+                last[row] = stamp
+                levels.append(row)
+                break
+        else:
+            last.append(stamp)
+            levels.append(len(last) - 1)
+    return levels
+
+
+def label_width_days(labels: Sequence[str], domain: tuple[str, str], width_px: int = theme.WIDTH,
+                     char_px: float = 6.5) -> list[float]:
+    """How many days of a time axis spanning ``domain`` (two dates) each label covers, at ``char_px`` per character."""
+    days_per_px = (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])).days / width_px
+    return [(len(label) * char_px + 6) * days_per_px for label in labels]
+
+
+def event_labels(
+    events: pd.DataFrame, *, height: int, domain: tuple[str, str], width_px: int = theme.WIDTH, anchor: str = "bottom"
+) -> alt.LayerChart:
+    """Dashed rules at each event's date with its label, labels stacked in rows so that they do not overlap.
+
+    ``events`` has the columns date, label and source_title (and optionally source_url, which
+    then opens on a click). ``domain`` is the chart's time axis (first and last date) and
+    ``width_px``/``height`` its size in pixels: labels are placed in pixels from the ``anchor``
+    edge ("bottom" or "top"), one row per :data:`LINE_PX`.
+    """
+    if anchor not in ("bottom", "top"):
+        raise ValueError("anchor must be 'bottom' or 'top'")
+    data = events.sort_values("date").assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))
+    levels = stagger_levels(data["date"], label_width_days(data["label"], domain, width_px))
+    offset = [4 + LINE_PX * level for level in levels]
+    data = data.assign(label_px=[height - o for o in offset] if anchor == "bottom" else offset)
+    keep = ["date", "label", "source_title", "label_px"] + (["source_url"] if "source_url" in data else [])
+    tooltip = [alt.Tooltip("label:N", title="Event"), alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+               alt.Tooltip("source_title:N", title="Source")]
+    base = alt.Chart(data[keep]).encode(x=alt.X("date:T", scale=charts.UTC), tooltip=tooltip)
+    rules = base.mark_rule(color="#444444", strokeDash=[2, 3], strokeWidth=1)
+    text = base.mark_text(align="right", baseline="bottom" if anchor == "bottom" else "top", dx=-4, fontSize=11,
+                          color="#333333").encode(text="label:N", y=alt.Y("label_px:Q", scale=None, axis=None))
+    if "source_url" in data:
+        text = text.encode(href="source_url:N")
+    return alt.layer(rules, text)
+
+
+def ideal_positions(ideal_points: pd.DataFrame, partners: Sequence[str] = measures.PARTNERS) -> pd.DataFrame:
+    """Azerbaijan's and each partner's UN ideal point by year, long (one row per country and year).
+
+    Columns: year, country, ideal_point, votes (the number of votes behind the estimate).
+    """
+    rows = ideal_points.query("partner_iso3 in @partners")
+    if rows.empty:
+        raise ValueError(f"no ideal points for {list(partners)}")
+    aze = (rows[["year", "azerbaijan_ideal_point", "azerbaijan_votes"]].drop_duplicates("year")
+           .rename(columns={"azerbaijan_ideal_point": "ideal_point", "azerbaijan_votes": "votes"})
+           .assign(country=countries.name("AZE")))
+    others = rows[["year", "partner", "partner_ideal_point", "partner_votes"]].rename(
+        columns={"partner": "country", "partner_ideal_point": "ideal_point", "partner_votes": "votes"})
+    return (pd.concat([aze, others], ignore_index=True)[["year", "country", "ideal_point", "votes"]]
+            .sort_values(["country", "year"]).reset_index(drop=True))
+
+
+def distance_change(ideal_points: pd.DataFrame, partner_iso3: str, start: int, end: int) -> dict[str, float]:
+    """How the ideal-point distance between Azerbaijan and one partner changed from ``start`` to ``end``, and who moved.
+
+    Returns the two distances, the fall (start minus end), each country's shift (end minus start, on the
+    ideal-point scale), the distance there would have been in ``end`` had Azerbaijan not moved
+    (``distance_if_azerbaijan_still``), and the share of the fall that the partner's move alone accounts
+    for (``share_of_fall_from_partner_pct``, in per cent; only meaningful when the distance fell).
+    """
+    rows = ideal_points.query("partner_iso3 == @partner_iso3 and year in [@start, @end]").set_index("year")
+    if set(rows.index) != {start, end}:
+        raise ValueError(f"no ideal points for {partner_iso3} in both {start} and {end}")
+    a, b = rows.loc[start], rows.loc[end]
+    still = abs(float(a.azerbaijan_ideal_point) - float(b.partner_ideal_point))
+    fall = float(a.ideal_point_distance) - float(b.ideal_point_distance)
+    return {
+        "distance_start": float(a.ideal_point_distance),
+        "distance_end": float(b.ideal_point_distance),
+        "fall": fall,
+        "partner_shift": float(b.partner_ideal_point) - float(a.partner_ideal_point),
+        "azerbaijan_shift": float(b.azerbaijan_ideal_point) - float(a.azerbaijan_ideal_point),
+        "distance_if_azerbaijan_still": still,
+        "share_of_fall_from_partner_pct": 100 * (float(a.ideal_point_distance) - still) / fall if fall else float("nan"),
+    }
+
+
+def shares_by_recipient(
+    arms: pd.DataFrame,
+    recipients: Sequence[str],
+    periods: Sequence[tuple[int, int]],
+    named: Sequence[str] = ("Russia", "Turkey", "Israel"),
+) -> pd.DataFrame:
+    """:func:`azbook.measures.supplier_shares` for several recipients, stacked, with a ``recipient`` column.
+
+    ``period_label`` adds the period's total TIV to the period (e.g. "2021–2024 (51 TIV m)") so a
+    reader sees how much each 100% bar rests on. A period with no delivery at all has no row.
+    """
+    parts = []
+    for iso3 in recipients:
+        shares = measures.supplier_shares(arms, iso3, periods, named=named)
+        parts.append(shares.assign(
+            recipient=countries.name(iso3),
+            period_label=lambda d: d.period + " (" + d.period_tiv_millions.map(lambda v: f"{v:,.0f}") + " TIV m)",
+        ))
+    return pd.concat(parts, ignore_index=True)
+
+
+def recipient_period_shares(df: pd.DataFrame, *, width: int = theme.WIDTH) -> alt.FacetChart:
+    """One row of 100% bars per recipient (from :func:`shares_by_recipient`), suppliers in their fixed colours."""
+    data = df.assign(period=df["period_label"])
+    order = list(dict.fromkeys(df["recipient"]))
+    return charts.period_shares(data).properties(width=width).facet(
+        row=alt.Row("recipient:N", sort=order, title=None,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelFontSize=13,
+                                      labelFontWeight="bold", labelOrient="top")),
+        spacing=14,
+    ).resolve_scale(y="independent")
+
+
+def presence_band(start, end, label: str, *, country: str) -> alt.Chart:
+    """A faint band in the country's colour over the time axis from ``start`` to ``end`` (e.g. a deployment).
+
+    It spans the full height of whatever it is layered with; the label shows on hover.
+    """
+    if pd.Timestamp(end) < pd.Timestamp(start):
+        raise ValueError("the band ends before it starts")
+    data = pd.DataFrame({"start": [f"{pd.Timestamp(start):%Y-%m-%d}"], "end": [f"{pd.Timestamp(end):%Y-%m-%d}"],
+                         "what": [label]})
+    return alt.Chart(data).mark_rect(color=countries.COLOURS[country], opacity=0.1).encode(
+        x=alt.X("start:T", scale=charts.UTC), x2="end:T",
+        tooltip=[alt.Tooltip("what:N", title="Period"), alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                 alt.Tooltip("end:T", title="To", format="%d %b %Y")],
+    )
+
+
+

@@ -1,0 +1,100 @@
+"""The Russia chapter's own shapes (azbook.russia_charts)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from azbook import charts, countries
+from azbook import russia_charts as rc
+from azbook.load import load
+
+
+def test_stagger_levels_puts_close_labels_on_separate_rows():
+    dates = ["2020-11-10", "2022-02-22", "2022-02-24", "2024-12-25", "2025-06-27"]
+    levels = rc.stagger_levels(dates, [400] * len(dates))
+    assert levels == [0, 0, 1, 0, 1]  # 2022-02-24 would overlap 2022-02-22; 2025-06-27 overlaps 2024-12-25
+
+
+def test_stagger_levels_reuses_a_row_once_it_is_free():
+    # A label 100 days wide after a gap of 500 days goes back to row 0.
+    assert rc.stagger_levels(["2000-01-01", "2000-01-10", "2001-06-01"], [100, 100, 100]) == [0, 1, 0]
+
+
+def test_stagger_levels_refuses_unsorted_dates_and_missing_widths():
+    with pytest.raises(ValueError):
+        rc.stagger_levels(["2022-01-01", "2021-01-01"], [10, 10])
+    with pytest.raises(ValueError):
+        rc.stagger_levels(["2021-01-01"], [])
+
+
+def test_label_width_grows_with_text_and_shrinks_with_a_wider_chart():
+    narrow = rc.label_width_days(["abc", "abcdef"], ("2000-01-01", "2020-01-01"), width_px=400)
+    wide = rc.label_width_days(["abc"], ("2000-01-01", "2020-01-01"), width_px=800)
+    assert narrow[1] > narrow[0] > wide[0] > 0
+
+
+def test_event_labels_places_rows_in_pixels_from_the_anchor():
+    events = pd.DataFrame({"date": pd.to_datetime(["2022-02-22", "2022-02-24"]), "label": ["Declaration", "Invasion"],
+                           "source_title": ["A", "B"], "source_url": ["https://a", "https://b"]})
+    spec = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01")).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["label_px"] for r in rows] == [296, 282]  # bottom row, then one row up
+    text = spec["layer"][1]["encoding"]
+    assert text["y"]["scale"] is None and text["href"]["field"] == "source_url"
+    top = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01"), anchor="top").to_dict()
+    assert [r["label_px"] for r in next(iter(top["datasets"].values()))] == [4, 18]
+    with pytest.raises(ValueError):
+        rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01"), anchor="left")
+
+
+@pytest.fixture(scope="module")
+def ideal():
+    return load("un_ideal_points")
+
+
+def test_ideal_positions_has_azerbaijan_once_per_year(ideal):
+    pos = rc.ideal_positions(ideal, ["RUS", "TUR"])
+    assert set(pos.country) == {"Azerbaijan", "Russia", "Turkey"}
+    assert not pos.duplicated(["year", "country"]).any()
+    row = ideal.query("partner_iso3 == 'RUS' and year == 2020").iloc[0]
+    aze = pos.query("country == 'Azerbaijan' and year == 2020").ideal_point.iloc[0]
+    assert aze == pytest.approx(row.azerbaijan_ideal_point)
+    with pytest.raises(ValueError):
+        rc.ideal_positions(ideal, ["XXX"])
+
+
+def test_distance_change_splits_the_fall_between_the_two_moves():
+    toy = pd.DataFrame({"year": [2019, 2023], "partner_iso3": ["RUS", "RUS"],
+                        "azerbaijan_ideal_point": [-0.7, -0.6], "partner_ideal_point": [0.1, -0.5],
+                        "ideal_point_distance": [0.8, 0.1]})
+    out = rc.distance_change(toy, "RUS", 2019, 2023)
+    assert out["fall"] == pytest.approx(0.7)
+    assert out["partner_shift"] == pytest.approx(-0.6) and out["azerbaijan_shift"] == pytest.approx(0.1)
+    assert out["distance_if_azerbaijan_still"] == pytest.approx(0.2)  # |-0.7 - (-0.5)|
+    assert out["share_of_fall_from_partner_pct"] == pytest.approx(100 * 0.6 / 0.7)
+    with pytest.raises(ValueError):
+        rc.distance_change(toy, "RUS", 2019, 2022)
+
+
+def test_shares_by_recipient_labels_periods_with_their_totals():
+    arms = load("arms_transfers")
+    df = rc.shares_by_recipient(arms, ["AZE", "ARM"], [(2011, 2015), (2016, 2020)])
+    assert set(df.recipient) == {"Azerbaijan", "Armenia"}
+    sums = df.groupby(["recipient", "period"]).share_pct.sum()
+    assert sums.round(6).eq(100).all()
+    row = df.query("recipient == 'Azerbaijan' and period == '2011–2015'").iloc[0]
+    assert row.period_label == f"2011–2015 ({row.period_tiv_millions:,.0f} TIV m)"
+    spec = rc.recipient_period_shares(df, width=500).to_dict()
+    assert spec["facet"]["row"]["field"] == "recipient" and spec["resolve"]["scale"]["y"] == "independent"
+    assert spec["spec"]["width"] == 500
+    colours = spec["spec"]["encoding"]["color"]["scale"]
+    assert colours["range"][colours["domain"].index("Russia")] == countries.COLOURS["Russia"]
+
+
+def test_presence_band_uses_the_country_colour_and_refuses_a_reversed_span():
+    spec = rc.presence_band("2020-11-10", "2024-06-12", "Peacekeepers", country="Russia").to_dict()
+    assert spec["mark"]["color"] == countries.COLOURS["Russia"]
+    assert next(iter(spec["datasets"].values())) == [{"start": "2020-11-10", "end": "2024-06-12", "what": "Peacekeepers"}]
+    with pytest.raises(ValueError):
+        rc.presence_band("2024-06-12", "2020-11-10", "x", country="Russia")
