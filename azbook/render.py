@@ -20,6 +20,10 @@ to a CDN, so re-executing a notebook reproduces its outputs byte for byte.
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
+import os
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -27,6 +31,8 @@ import altair as alt
 NAME = "azbook"
 MIME_VEGALITE = "application/vnd.vegalite.v6+json"
 PNG_SCALE = 1
+#: Rendered PNGs by spec digest (generated, not committed).
+PNG_CACHE = Path(__file__).resolve().parent / "_vendor" / "png-cache"
 
 
 def title_text(spec: dict[str, Any]) -> str:
@@ -46,10 +52,25 @@ def text_alternative(spec: dict[str, Any]) -> str:
 
 
 def png_base64(spec: dict[str, Any]) -> str:
-    """A static PNG rendering of the spec, base64-encoded."""
+    """A static PNG rendering of the spec, base64-encoded.
+
+    Rendering is the slowest step of displaying a chart, so PNGs are cached on disk by the
+    spec's content (and vl-convert's version): re-executing a notebook whose chart did not
+    change costs nothing. The PNG is the same with or without the cache.
+    """
     import vl_convert as vlc
 
-    return base64.b64encode(vlc.vegalite_to_png(spec, scale=PNG_SCALE)).decode("ascii")
+    text = json.dumps(spec, sort_keys=True)
+    key = hashlib.sha256(f"{vlc.__version__} {PNG_SCALE} {text}".encode()).hexdigest()
+    cached = PNG_CACHE / f"{key}.png"
+    if cached.exists():
+        return base64.b64encode(cached.read_bytes()).decode("ascii")
+    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
+    PNG_CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(png)
+    os.replace(tmp, cached)
+    return base64.b64encode(png).decode("ascii")
 
 
 def mimebundle(spec: dict[str, Any], **_metadata: Any) -> dict[str, Any]:

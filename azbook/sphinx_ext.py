@@ -2,7 +2,8 @@
 
 - :class:`VegaLiteMimeRenderer` (registered as a ``myst_nb.mime_renderers`` entry point)
   turns a chart output (``application/vnd.vegalite.v6+json``) into a container with the
-  spec as inline JSON, a stable anchor, and a text alternative (description + data table).
+  spec, compiled to Vega at build time, as inline JSON, a stable anchor, and a text
+  alternative (description + data table).
 - :func:`setup` ships the book's own copy of Vega, Vega-Lite and vega-embed (the bundle
   that vl-convert provides, wrapped in a function scope) and the small script that draws
   the charts, and adds them only to pages that have a chart. Nothing comes from a CDN.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from azbook.render import MIME_VEGALITE, text_alternative, title_text
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_DIR = Path(__file__).resolve().parent / "_vendor"
 VEGA_BUNDLE = "vega-bundle.js"
+VEGA_CACHE = VENDOR_DIR / "vega-cache"
 MAX_TABLE_ROWS = 400
 
 
@@ -67,9 +70,29 @@ def data_tables(spec: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The Vega spec compiled from a Vega-Lite spec by vl-convert, cached on disk by content.
+
+    Compiling at build time spares the reader's browser the Vega-Lite compiler for every
+    chart (about 40% of the time to draw a chapter's charts).
+    """
+    import vl_convert as vlc
+
+    key = hashlib.sha256((vlc.__version__ + json.dumps(spec, sort_keys=True)).encode()).hexdigest()
+    cached = VEGA_CACHE / f"{key}.json"
+    if cached.exists():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    compiled = vlc.vegalite_to_vega(spec)
+    VEGA_CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(compiled), encoding="utf-8")
+    os.replace(tmp, cached)
+    return compiled
+
+
 def chart_html(spec: dict[str, Any]) -> str:
     """The HTML container for one chart."""
-    spec_json = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    spec_json = json.dumps(vega_spec(spec), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     label = html.escape(text_alternative(spec), quote=True)
     description = html.escape(str(spec.get("description", "")))
     return (

@@ -44,3 +44,11 @@ def test_enable_makes_it_the_active_renderer():
 def test_title_text_handles_vega_lite_title_forms():
     assert render.title_text({"title": {"text": ["two", "lines"]}}) == "two lines"
     assert render.title_text({}) == ""
+
+
+def test_png_cache_gives_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PNG_CACHE", tmp_path / "cache")
+    spec = chart().to_dict()
+    first = render.png_base64(spec)
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 1
+    assert render.png_base64(spec) == first

@@ -20,7 +20,8 @@ def test_chart_html_embeds_spec_safely_with_text_alternative():
     assert 'id="chart-n"' in html and 'aria-label="Chart: Finding' in html
     assert html.count("</script>") == 1  # the description's "</script>" is escaped inside the JSON
     payload = html.split('class="azbook-chart-spec">')[1].split("</script>")[0]
-    assert json.loads(payload.replace("<\\/", "</"))["title"] == "Finding"
+    compiled = json.loads(payload.replace("<\\/", "</"))
+    assert compiled["$schema"].endswith("vega/v6.json") and compiled["title"]["text"] == "Finding"
     assert "<td>—</td>" in html  # a missing value is shown as a gap, not a number
 
 

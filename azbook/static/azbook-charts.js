@@ -16,7 +16,7 @@
       console.error("Chart " + container.id + ": unreadable spec", err);
       return Promise.resolve();
     }
-    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega-lite" })
+    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega" })
       .then(function () { container.setAttribute("data-drawn", "true"); })
       .catch(function (err) {
         container.setAttribute("data-drawn", "error");
@@ -30,11 +30,15 @@
       document.documentElement.setAttribute("data-charts-drawn-ms", String(Math.round(performance.now())));
     });
   }
+  // "interactive": the whole page is parsed (every chart container exists); this comes
+  // before DOMContentLoaded, which waits for the theme's large deferred scripts.
   var domReady = new Promise(function (resolve) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", resolve);
-    } else {
+    if (document.readyState !== "loading") {
       resolve();
+    } else {
+      document.addEventListener("readystatechange", function () {
+        if (document.readyState !== "loading") { resolve(); }
+      });
     }
   });
   var vegaReady = new Promise(function (resolve) {
