@@ -84,14 +84,16 @@ def build_figures() -> None:
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     for cache in ("png-cache", "vega-cache"):  # a clean build starts with no rendered charts
         shutil.rmtree(ROOT / "azbook" / "_vendor" / cache, ignore_errors=True)
-    clean = execute("--force") + html()
+    clean = execute("--force") + run("make", "-s", "html")
     target = 1.3 * (len(NOTEBOOKS) / CORES * fl + sphinx_only)
     line("clean build: execute every notebook + HTML", f"{clean:.2f} s (target <= {target:.2f} s)")
     line("re-executed notebooks reproduce their stored outputs", "yes" if digest(NOTEBOOKS) == before else "NO")
 
     line("no-change rebuild (make book)", f"{book():.2f} s (target < 2 s)")
+    time.sleep(1.1)  # distinct modification times for make
     (ROOT / "chapters" / "russia.ipynb").touch()
-    line("rebuild after touching one notebook", f"{book():.2f} s")
+    line("rebuild after touching one notebook (content unchanged)", f"{book():.2f} s")
+    time.sleep(1.1)
     (ROOT / "data" / "trade.csv").touch()
     line("rebuild after touching one data file (content unchanged)", f"{book():.2f} s")
 
