@@ -42,7 +42,7 @@ def section(name: str) -> str:
     for source, licence in zip(meta["sources"], meta["licenses"], strict=True):
         lines += [
             f"- **Source**: {source['publisher']}, *{source['title']}*, {source['release']}. "
-            f"<{source['path']}> (accessed {source['accessed']}).",
+            f"{_where(source['path'])} (accessed {source['accessed']}).",
             f"- **Licence and attribution**: {licence['title']}. Attribute as: {licence['attribution']}.",
             f"- **Citation**: {source['citation']}",
         ]
@@ -57,11 +57,21 @@ def section(name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _where(path: str) -> str:
+    """A source's address as a link when it is one, else as the sentence it is."""
+    return f"<{path}>" if path.startswith(("https://", "http://")) and " " not in path else path[:1].upper() + path[1:] + "."
+
+
+def _words(key: str) -> str:
+    """A metadata key as words (``rows_by_partner`` -> ``rows by partner``)."""
+    return key.replace("_", " ")
+
+
 def _coverage(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) if len(value) != 2 or not all(isinstance(v, int) for v in value) else f"{value[0]}–{value[1]}"
     if isinstance(value, dict):
-        return ", ".join(f"{k} {_coverage(v)}" for k, v in value.items())
+        return ", ".join(f"{_words(str(k))} {_coverage(v)}" for k, v in value.items())
     return str(value)
 
 

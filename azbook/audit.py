@@ -17,6 +17,7 @@ import altair as alt
 import pandas as pd
 
 from azbook import charts, countries, measures
+from azbook.load import source_line
 
 #: The three partners of the book, in the order every chart shows them.
 PARTNERS = ("Russia", "Turkey", "Iran")
@@ -43,6 +44,22 @@ def span(years: Sequence[int]) -> str:
     """``"2016–2020"`` for the first and last of ``years`` (one year: ``"2021"``)."""
     first, last = int(min(years)), int(max(years))
     return str(first) if first == last else f"{first}–{last}"
+
+
+def combined_source(*tables: str, calculated: Sequence[str] = ()) -> str:
+    """One "Source: ..." line for a chart drawn from several tables, built from each table's own
+    source line (:func:`azbook.load.source_line`), in the order given.
+
+    Tables named in ``calculated`` are introduced with "own calculation from" (SIPRI asks for
+    this wording), unless their source line already says it.
+    """
+    parts = []
+    for name in tables:
+        text = source_line(name).removeprefix("Source: ")
+        if name in calculated and "own calculation" not in text:
+            text = "own calculation from " + text
+        parts.append(text)
+    return "Source: " + "; ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
@@ -116,6 +133,20 @@ def years_first_ahead(ranges: pd.DataFrame, first: str, second: str) -> tuple[li
     both = wide.dropna(subset=[("low_usd_millions", first), ("high_usd_millions", second)])
     ahead = both[both[("low_usd_millions", first)] > both[("high_usd_millions", second)]]
     return [int(y) for y in both.index], [int(y) for y in ahead.index]
+
+
+def partner_reported_turnover(trade: pd.DataFrame, partners: Sequence[str] = PARTNERS) -> pd.DataFrame:
+    """Goods trade with Azerbaijan (exports + imports, US$ million) as each partner itself reports it.
+
+    The mirror of :func:`azbook.measures.turnover`, which gives Azerbaijan's own records: the
+    partner is the reporter and Azerbaijan the counterpart. Only years in which the partner
+    reports both flows. Columns: year, partner, turnover_usd_millions.
+    """
+    frames = []
+    for name in partners:
+        rows = measures.turnover(trade, reporter_iso3=countries.ISO3[name]).query("partner_iso3 == 'AZE'")
+        frames.append(rows.assign(partner=name)[["year", "partner", "turnover_usd_millions"]])
+    return pd.concat(frames, ignore_index=True).sort_values(["year", "partner"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -302,6 +333,14 @@ def before_after(
     return pd.concat([arms_shares[cols], un[cols]], ignore_index=True)
 
 
+def unchanged(df: pd.DataFrame, dimension: str, decimals: int) -> list[str]:
+    """Partners whose value in ``dimension`` of :func:`before_after` is the same before and after
+    2020 at the precision shown (``decimals``): on the chart their two marks coincide."""
+    wide = df.query("dimension == @dimension").pivot(index="partner", columns="phase", values="value").round(decimals)
+    order = [p for p in df.partner.drop_duplicates() if p in wide.index]
+    return [p for p in order if wide.loc[p, "before"] == wide.loc[p, "after"]]
+
+
 def _dimension_panel(df: pd.DataFrame, *, title: str, x_title: str, reverse: bool, names: list[str],
                      value_format: str, width: int) -> alt.LayerChart:
     colour = alt.Color("partner:N", scale=countries.colour_scale(names), legend=None)
@@ -313,17 +352,22 @@ def _dimension_panel(df: pd.DataFrame, *, title: str, x_title: str, reverse: boo
                  alt.Tooltip("value:Q", title="Value", format=value_format), alt.Tooltip("detail:N", title="Detail")],
     )
     line = base.mark_line(strokeWidth=2, opacity=0.6).encode(detail="partner:N", order=alt.Order("phase_order:O"))
-    before = base.transform_filter("datum.phase == 'before'").mark_point(filled=False, size=110, strokeWidth=2)
-    after = base.transform_filter("datum.phase == 'after'").mark_point(filled=True, size=110, opacity=1)
-    labels = base.transform_filter("datum.phase == 'after' && datum.value > 0").mark_text(dy=-11, fontSize=10).encode(
+    # The "before" ring is larger than the "after" dot and drawn over it, so a partner that did
+    # not move shows as a dot inside its ring instead of one dot hiding the other.
+    after = base.transform_filter("datum.phase == 'after'").mark_point(filled=True, size=80, opacity=1)
+    before = base.transform_filter("datum.phase == 'before'").mark_point(filled=False, size=210, strokeWidth=2,
+                                                                          opacity=1)
+    labels = base.transform_filter("datum.phase == 'after' && datum.value > 0").mark_text(dy=-14, fontSize=10).encode(
         text=alt.Text("value:Q", format=value_format))
-    return alt.layer(line, before, after, labels).properties(
-        width=width, height=alt.Step(26), title=_panel_title(title))
+    return alt.layer(line, after, before, labels).properties(
+        width=width, height=alt.Step(32), title=_panel_title(title))
 
 
 def before_after_chart(df: pd.DataFrame, *, width: int = 500) -> alt.VConcatChart:
-    """One panel per dimension: each partner's position before (hollow) and after (filled) 2020.
+    """One panel per dimension: each partner's position before (a ring) and after (a dot) 2020.
 
+    The ring is drawn over the dot and is larger, so a position that did not change shows as a
+    dot inside its ring.
     Further right always means closer to Azerbaijan: a larger share of its arms, or a smaller
     distance between ideal points (that axis is reversed). Partners in their fixed colours.
     """
@@ -512,9 +556,14 @@ def timeline_chart(data: pd.DataFrame, notes_end: str | pd.Timestamp, *, width: 
     return alt.layer(dots, end_rule, end_text).properties(width=width, height=alt.Step(30))
 
 
-def events_list_html(data: pd.DataFrame) -> str:
+def events_list_html(data: pd.DataFrame, *, folded: bool = True) -> str:
     """The timeline's events as an HTML list grouped by year: date, our description, partner and
-    kind, status where not confirmed, the claims that cite it, and a link to the source."""
+    kind, status where not confirmed, the claims that cite it, and a link to the source.
+
+    ``folded`` (the default) puts the list inside a ``<details>`` element whose summary names
+    what it holds ("All 79 events, year by year, with their sources"), so the reader opens it
+    with one click and the button says what it shows.
+    """
     parts = []
     for year, group in data.groupby("year", sort=True):
         items = []
@@ -527,4 +576,9 @@ def events_list_html(data: pd.DataFrame) -> str:
                 f'<a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a></li>'
             )
         parts.append(f'<p class="azbook-year"><strong>{year}</strong></p><ul class="azbook-events">{"".join(items)}</ul>')
-    return "".join(parts)
+    listing = "".join(parts)
+    if not folded:
+        return listing
+    summary = f"All {len(data)} events, year by year, with their sources"
+    return f'<details class="azbook-events-all"><summary>{summary}</summary>{listing}</details>'
+

@@ -6,7 +6,7 @@ Two tables, two kinds of evidence, never mixed:
   data year 2020, Energy Institute edition 2023 for 2022). The editions list importers
   differently, so every row keeps its edition and every chart shows it.
 - ``gas_flows_monthly``: the IEA's physical monthly flows at border points, among them the
-  Georgia -> Türkiye entry (Turkgozu) and the points of the Trans Adriatic Pipeline (TAP).
+  Georgia -> Turkey entry (Turkgozu) and the points of the Trans Adriatic Pipeline (TAP).
 
 Nothing is filled or interpolated. Dates marked on the monthly chart come either from the
 book's events table or from the data itself (the first month a point carries gas), and say so.
@@ -18,7 +18,7 @@ Typical use in a chapter::
     chart = gas.exports_chart(dest)                              # then charts.finish(...)
     flows = gas.monthly_flows(load("gas_flows_monthly"))         # Turkgozu and the TAP points
     marks = gas.first_flow_marks(flows, points=gas.TAP_POINTS)   # "first TAP gas", read from the data
-    chart = gas.flows_chart(flows, events=marks)
+    chart = gas.flows_chart(flows, events=marks, label_point="Kipi")  # label in the Kipi panel
 """
 
 from __future__ import annotations
@@ -36,10 +36,11 @@ from azbook.mirror import event_rules
 PARTS = ("country", "group")
 
 #: The border-point directions of the Azerbaijani gas route west, in the order the gas travels:
-#: (border_point, exit_iso3, entry_iso3) -> panel label.
+#: (border_point, exit_iso3, entry_iso3) -> panel label. Country names are the book's short names
+#: (Turkey, not the IEA's "Republic of Türkiye"); border points keep the IEA's spelling.
 ROUTE = {
-    ("Turkgozu", "GEO", "TUR"): "Georgia → Türkiye (Turkgozu)",
-    ("Kipi", "TUR", "GRC"): "Türkiye → Greece (Kipi)",
+    ("Turkgozu", "GEO", "TUR"): "Georgia → Turkey (Turkgozu)",
+    ("Kipi", "TUR", "GRC"): "Turkey → Greece (Kipi)",
     ("Kastoria (TAP)", "GRC", "ALB"): "Greece → Albania (Kastoria, TAP)",
     ("Melendugno (TAP)", "ALB", "ITA"): "Albania → Italy (Melendugno, TAP)",
 }
@@ -215,16 +216,22 @@ def annual_bcm(flows: pd.DataFrame) -> pd.DataFrame:
 
 
 def flows_chart(flows: pd.DataFrame, *, events: pd.DataFrame | None = None, height: int = 95,
-                width: int | None = None) -> alt.VConcatChart:
+                width: int | None = None, label_point: str | None = None) -> alt.VConcatChart:
     """One small panel per border point, stacked in route order, on shared time and flow axes.
 
     ``flows`` comes from :func:`monthly_flows`; ``events`` (date, label, source_title, e.g. from
-    :func:`first_flow_marks` or the events table) are marked in every panel, labelled in the first.
-    ``width`` sets every panel's plot width (default: the theme's). Finish it with :func:`azbook.charts.finish`.
+    :func:`first_flow_marks` or the events table) are marked in every panel and labelled in one:
+    the panel of the border point ``label_point`` (e.g. ``"Kipi"``, where the line leaves room for
+    the label), or the first panel if it is None. ``width`` sets every panel's plot width (default:
+    the theme's). Finish it with :func:`azbook.charts.finish`.
     """
     size = {} if width is None else {"width": width}
     y_max = float(flows.mcm.max())
     groups = list(flows.groupby("order", sort=True))
+    points = [rows.border_point.iloc[0] for _, rows in groups]
+    if label_point is not None and label_point not in points:
+        raise ValueError(f"no panel for {label_point!r}; the panels are {points}")
+    labelled = points.index(label_point) if label_point is not None else 0
     panels = []
     for i, (_, rows) in enumerate(groups):
         name = rows.point.iloc[0]
@@ -239,7 +246,7 @@ def flows_chart(flows: pd.DataFrame, *, events: pd.DataFrame | None = None, heig
         )
         layers = [line]
         if events is not None and not events.empty:
-            layers.append(charts.event_marks(events) if i == 0 else event_rules(events))
+            layers.append(charts.event_marks(events) if i == labelled else event_rules(events))
         panels.append(alt.layer(*layers).properties(height=height, **size, title=alt.TitleParams(
             name, anchor="start", fontSize=12, fontWeight="normal")))
     return alt.vconcat(*panels, spacing=6).resolve_scale(x="shared")

@@ -61,8 +61,11 @@ ROUTE_SYUNIK = "Through Syunik (TRIPP)"
 ROUTES = (ROUTE_IRAN, ROUTE_SYUNIK)
 ROUTE_DASH = {ROUTE_IRAN: [6, 3], ROUTE_SYUNIK: [1, 0]}
 ROUTE_COLOUR = "#222222"
-#: Fill of the view behind the land: the Caspian and Black Seas.
+#: Fill of the view behind the land: the Caspian and Black Seas; and the colour of a sea's name.
 WATER = "#eaf1f6"
+WATER_LABEL = "#3d6f95"
+#: A border picked out on a map (e.g. Nakhchivan's with Turkey).
+BORDER_COLOUR = "#222222"
 
 
 # --- plane geometry on lon/lat ------------------------------------------------------------------
@@ -289,6 +292,91 @@ def schematic_routes(region_map: pd.DataFrame, *, bend: float = 0.5, steps: int 
     return pd.DataFrame(rows)
 
 
+def shared_border(ring: Sequence[Position], polygons: Sequence[Polygon]) -> list[Ring]:
+    """The stretches of ``ring`` that it shares with ``polygons``: runs of two or more consecutive
+    vertices of the ring that are also vertices of the other shapes.
+
+    The table's countries come from one topology (world-atlas), so neighbours share their border
+    vertices exactly; nothing is matched by distance. Returns a list of polylines, each a list of
+    (lon, lat) positions of the ring, in the ring's order (a run through its closing vertex is kept
+    whole).
+    """
+    theirs = {tuple(p) for polygon in polygons for r in polygon for p in r}
+    pts = [tuple(p) for p in ring]
+    if len(pts) > 1 and pts[0] == pts[-1]:
+        pts = pts[:-1]
+    on = [p in theirs for p in pts]
+    if all(on):
+        return [[*pts, pts[0]]] if pts else []
+    start = on.index(False)  # rotate so that no run wraps past the end
+    pts, on = pts[start:] + pts[:start], on[start:] + on[:start]
+    runs: list[Ring] = []
+    current: Ring = []
+    for p, shared in zip(pts, on):
+        if shared:
+            current.append(p)
+        else:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def interior_point(ring: Sequence[Position], *, steps: int = 60) -> Position:
+    """The point inside a closed ring farthest from its outline (its "pole of inaccessibility"),
+    searched on a grid of ``steps`` × ``steps`` points over the ring's extent.
+
+    Better than the centroid for placing a name in an irregular or bent shape: the name sits
+    where the shape is widest. Distances are measured to the ring's edges in the lon/lat plane.
+    """
+    pts = [tuple(p) for p in ring]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    best, best_d = None, -1.0
+    for i in range(1, steps):
+        for j in range(1, steps):
+            point = (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * j / steps)
+            if not rm.inside([list(pts)], point):
+                continue
+            d = min(_segment_distance(point, a, b) for a, b in zip(pts, pts[1:]))
+            if d > best_d:
+                best, best_d = point, d
+    if best is None:
+        raise ValueError("no grid point falls inside the ring")
+    return (round(best[0], 4), round(best[1], 4))
+
+
+def open_water_point(region_map: pd.DataFrame, bbox: BBox, *, step: float = 0.05) -> Position:
+    """A point of open water inside ``bbox`` for a sea's name: of a grid of points ``step`` degrees
+    apart, the one farthest from both every country's outline and the edges of the box.
+
+    Only the table's shapes are used: the point lies in no country and as deep in the water of
+    the box as the grid allows, so a name centred there stays on the water and inside the view.
+    ``ValueError`` if the box holds no water.
+    """
+    x0, y0, x1, y1 = bbox
+    land = [prepare_polygons(shapes(region_map, code), bbox=_expand(bbox, 2.0), tolerance=TOLERANCE, decimals=3)
+            for code in region_map.iso3]
+    polygons = [polygon for country in land for polygon in country]
+    vertices = [p for polygon in polygons for p in polygon[0]]
+    best, best_d = None, -1.0
+    nx, ny = int(round((x1 - x0) / step)), int(round((y1 - y0) / step))
+    for i in range(1, nx):
+        for j in range(1, ny):
+            point = (round(x0 + i * step, 4), round(y0 + j * step, 4))
+            if any(rm.inside(polygon, point) for polygon in polygons):
+                continue
+            edge = min(point[0] - x0, x1 - point[0], point[1] - y0, y1 - point[1])
+            d = min([edge, *(math.dist(point, v) for v in vertices)])
+            if d > best_d:
+                best, best_d = point, d
+    if best is None:
+        raise ValueError(f"no open water in the box {bbox}")
+    return best
+
+
 def label_points(features: list[dict[str, Any]], bbox: BBox) -> pd.DataFrame:
     """A label position per country: the centroid of its largest piece inside ``bbox``.
 
@@ -337,23 +425,42 @@ def _labels_layer(labels: pd.DataFrame, size: int = 12) -> alt.LayerChart:
     """Place names with a white halo (a stroked copy underneath), readable on any fill or line.
 
     A name of several words is set on several lines (e.g. "Mainland / Azerbaijan"), to stay inside small views.
+    Optional columns: ``size`` (font size of that name) and ``style`` ("water": a sea's name, in
+    blue italics without a halo).
     """
-    base = alt.Chart(labels).encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
-    style = {"fontSize": size, "fontWeight": "bold", "clip": True, "lineBreak": " "}
-    return alt.layer(base.mark_text(**style, stroke="white", strokeWidth=3, strokeOpacity=0.8, color="white"),
-                     base.mark_text(**style, color="#222222"))
+    if "size" not in labels and "style" not in labels:  # every name alike
+        base = alt.Chart(labels).encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        style = {"fontSize": size, "fontWeight": "bold", "clip": True, "lineBreak": " "}
+        return alt.layer(base.mark_text(**style, stroke="white", strokeWidth=3, strokeOpacity=0.8, color="white"),
+                         base.mark_text(**style, color="#222222"))
+    data = labels.assign(size=labels["size"].fillna(size) if "size" in labels else size,
+                         style=labels["style"].fillna("land") if "style" in labels else "land")
+    base = alt.Chart(data).encode(longitude="lon:Q", latitude="lat:Q", text="name:N",
+                                  size=alt.Size("size:Q", scale=None, legend=None))
+    style = {"fontWeight": "bold", "clip": True, "lineBreak": " "}
+    land, water = base.transform_filter("datum.style != 'water'"), base.transform_filter("datum.style == 'water'")
+    return alt.layer(land.mark_text(**style, stroke="white", strokeWidth=3, strokeOpacity=0.8, color="white"),
+                     land.mark_text(**style, color="#222222"),
+                     water.mark_text(clip=True, lineBreak=" ", fontStyle="italic", color=WATER_LABEL))
 
 
 def region_map_chart(region_map: pd.DataFrame, *, bbox: BBox = VIEW, focus: Sequence[str] = FOCUS,
                      width: int = 380, height: int = 300, labels: bool = True,
-                     extra_labels: pd.DataFrame | None = None, outline: BBox | None = None) -> alt.LayerChart:
+                     extra_labels: pd.DataFrame | None = None, outline: BBox | None = None,
+                     borders: pd.DataFrame | None = None) -> alt.LayerChart:
     """The region in a Mercator view fitted to ``bbox``: each country in its fixed colour, neighbours lighter.
 
-    ``extra_labels`` (columns name, lon, lat) adds place names; ``outline`` draws a box (e.g. the
-    area of a close-up). The shapes are prepared by :func:`map_features` (small inline data).
+    ``extra_labels`` (columns name, lon, lat; optional size, style as in :func:`_labels_layer`) adds
+    place names; ``outline`` draws a box (e.g. the area of a close-up); ``borders`` (columns border,
+    order, lon, lat, e.g. from :func:`shared_border`) draws stretches of border as thick dark lines,
+    named in the tooltip. The shapes are prepared by :func:`map_features` (small inline data).
     """
     feats = map_features(region_map, bbox=bbox)
     layers: list[alt.Chart] = [_countries_layer(feats, focus)]
+    if borders is not None:
+        layers.append(alt.Chart(borders).mark_line(color=BORDER_COLOUR, strokeWidth=4, strokeCap="round").encode(
+            longitude="lon:Q", latitude="lat:Q", order="order:Q", detail="border:N",
+            tooltip=[alt.Tooltip("border:N", title="Border")]))
     if outline is not None:
         x0, y0, x1, y1 = outline
         box = pd.DataFrame({"order": range(5), "lon": [x0, x1, x1, x0, x0], "lat": [y0, y0, y1, y1, y0]}).round(4)
@@ -362,7 +469,8 @@ def region_map_chart(region_map: pd.DataFrame, *, bbox: BBox = VIEW, focus: Sequ
     if labels:
         names = label_points(feats, bbox)
         if extra_labels is not None:
-            names = pd.concat([names, extra_labels[["name", "lon", "lat"]]], ignore_index=True)
+            keep = [c for c in ("name", "lon", "lat", "size", "style") if c in extra_labels]
+            names = pd.concat([names, extra_labels[keep]], ignore_index=True)
         layers.append(_labels_layer(names))
     return alt.layer(*layers).project(type="mercator", fit=_fit(bbox)).properties(
         width=width, height=height, view=alt.ViewBackground(fill=WATER, stroke=None))

@@ -92,3 +92,19 @@ def supplier_shares(
 
 def partner_names(iso3: Sequence[str]) -> list[str]:
     return [countries.name(c) for c in iso3]
+
+
+#: The arms-transfer periods every chapter uses (SIPRI's register runs to 2024; the last period is short).
+ARMS_PERIODS: tuple[tuple[int, int], ...] = ((2006, 2010), (2011, 2015), (2016, 2020), (2021, 2024))
+
+#: An ideal point estimated from fewer recorded votes than this is too uncertain to compare.
+MIN_IDEAL_POINT_VOTES = 10
+
+
+def reliable_ideal_points(ideal: pd.DataFrame, min_votes: int = MIN_IDEAL_POINT_VOTES) -> pd.DataFrame:
+    """The ideal-point rows where both Azerbaijan's and the partner's estimate rest on at least ``min_votes`` votes.
+
+    The book uses one rule everywhere: a distance built on a handful of votes (Azerbaijan in 1991,
+    Turkey in 2023) is left out of charts and sums, and the chapter says so.
+    """
+    return ideal.query("azerbaijan_votes >= @min_votes and partner_votes >= @min_votes").reset_index(drop=True)

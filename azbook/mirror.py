@@ -231,3 +231,19 @@ def mirror_chart(mirror: pd.DataFrame, *, events: pd.DataFrame | None = None,
     bottom = alt.layer(*bottom_layers).properties(height=gap_height, **size)
     return alt.vconcat(top, bottom, spacing=12).resolve_scale(x="shared", color="independent",
                                                              strokeDash="independent", shape="independent")
+
+
+FRACTIONS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth",
+             10: "tenth"}
+
+
+def fraction_words(ratio: float) -> str:
+    """One record as a share of the other, in words: a ratio of 6.3 gives ``"about a sixth"``.
+
+    ``ratio`` is the larger figure divided by the smaller (e.g. :func:`gap_summary`'s ``last_ratio``);
+    the result names the nearest simple fraction. Ratios below 1.5 or from 10.5 up have no such
+    name and raise ``ValueError`` (write the ratio itself instead).
+    """
+    if not 1.5 <= float(ratio) < 10.5:  # also refuses NaN
+        raise ValueError(f"no simple fraction in words for a ratio of {ratio}")
+    return f"about a {FRACTIONS[round(float(ratio))]}"

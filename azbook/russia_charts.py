@@ -2,11 +2,13 @@
 
 - :func:`stagger_levels` / :func:`event_labels`: event rules whose labels are stacked in rows
   so that events a few weeks apart (22 and 24 February 2022; December 2024 and June 2025)
-  stay readable on a chart that spans three decades.
+  stay readable on a chart that spans three decades; with ``numbered=True`` the rules carry
+  only a number and :func:`event_key` writes the key that names them.
 - :func:`ideal_positions` and :func:`distance_change`: who moved when the UN ideal-point
   distance between Azerbaijan and a partner changed.
 - :func:`shares_by_recipient` and :func:`recipient_period_shares`: SIPRI supplier shares for
-  several recipients, each period labelled with the TIV it rests on.
+  several recipients, each period labelled with the TIV it rests on; a supplier the book has
+  no country colour for (e.g. India) gets a neutral colour of its own (:data:`NEUTRAL`).
 - :func:`presence_band`: a shaded stretch of time (e.g. a deployment) to layer under a chart.
 
 Nothing here fills a gap or invents a value; every function works on loaded tables.
@@ -59,7 +61,8 @@ def label_width_days(labels: Sequence[str], domain: tuple[str, str], width_px: i
 
 
 def event_labels(
-    events: pd.DataFrame, *, height: int, domain: tuple[str, str], width_px: int = theme.WIDTH, anchor: str = "bottom"
+    events: pd.DataFrame, *, height: int, domain: tuple[str, str], width_px: int = theme.WIDTH, anchor: str = "bottom",
+    numbered: bool = False,
 ) -> alt.LayerChart:
     """Dashed rules at each event's date with its label, labels stacked in rows so that they do not overlap.
 
@@ -67,23 +70,34 @@ def event_labels(
     then opens on a click). ``domain`` is the chart's time axis (first and last date) and
     ``width_px``/``height`` its size in pixels: labels are placed in pixels from the ``anchor``
     edge ("bottom" or "top"), one row per :data:`LINE_PX`.
+
+    With ``numbered=True`` each rule carries only its number (1, 2, ... in date order) and the
+    full label stays in the tooltip; name the numbers in the chart with :func:`event_key`.
     """
     if anchor not in ("bottom", "top"):
         raise ValueError("anchor must be 'bottom' or 'top'")
-    data = events.sort_values("date").assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))
-    levels = stagger_levels(data["date"], label_width_days(data["label"], domain, width_px))
+    data = events.sort_values("date", kind="stable").assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))
+    data = data.assign(mark=[str(i) for i in range(1, len(data) + 1)] if numbered else data["label"])
+    levels = stagger_levels(data["date"], label_width_days(data["mark"], domain, width_px))
     offset = [4 + LINE_PX * level for level in levels]
     data = data.assign(label_px=[height - o for o in offset] if anchor == "bottom" else offset)
-    keep = ["date", "label", "source_title", "label_px"] + (["source_url"] if "source_url" in data else [])
+    keep = ["date", "label", "mark", "source_title", "label_px"] + (["source_url"] if "source_url" in data else [])
     tooltip = [alt.Tooltip("label:N", title="Event"), alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
                alt.Tooltip("source_title:N", title="Source")]
     base = alt.Chart(data[keep]).encode(x=alt.X("date:T", scale=charts.UTC), tooltip=tooltip)
     rules = base.mark_rule(color="#444444", strokeDash=[2, 3], strokeWidth=1)
     text = base.mark_text(align="right", baseline="bottom" if anchor == "bottom" else "top", dx=-4, fontSize=11,
-                          color="#333333").encode(text="label:N", y=alt.Y("label_px:Q", scale=None, axis=None))
+                          fontWeight="bold" if numbered else "normal", color="#333333").encode(
+        text="mark:N", y=alt.Y("label_px:Q", scale=None, axis=None))
     if "source_url" in data:
         text = text.encode(href="source_url:N")
     return alt.layer(rules, text)
+
+
+def event_key(events: pd.DataFrame) -> str:
+    """The key to :func:`event_labels` with ``numbered=True``: "1 label (Mon YYYY); 2 ..." in date order."""
+    data = events.assign(date=lambda d: pd.to_datetime(d["date"])).sort_values("date", kind="stable")
+    return "; ".join(f"{i} {r.label} ({r.date:%b %Y})" for i, r in enumerate(data.itertuples(), start=1))
 
 
 def ideal_positions(ideal_points: pd.DataFrame, partners: Sequence[str] = measures.PARTNERS) -> pd.DataFrame:
@@ -149,11 +163,33 @@ def shares_by_recipient(
     return pd.concat(parts, ignore_index=True)
 
 
+#: Colour of a supplier the book has no country colour for (e.g. India): a neutral dark grey,
+#: distinct from the light grey of "Other suppliers" and from every country colour.
+NEUTRAL = "#777777"
+
+
+def period_shares(df: pd.DataFrame, *, neutral: str = NEUTRAL) -> alt.Chart:
+    """:func:`azbook.charts.period_shares`, except that a named supplier without a country colour gets ``neutral``.
+
+    Countries keep their fixed colours, "Other suppliers" stays light grey; at most one
+    supplier may lack a country colour (two would share the neutral colour).
+    """
+    present = list(dict.fromkeys(df["supplier"]))
+    uncoloured = [n for n in present if n not in countries.COLOURS and n != charts.OTHER]
+    if len(uncoloured) > 1:
+        raise ValueError(f"more than one supplier without a country colour: {uncoloured}")
+    names = [n for n in countries.COLOURS if n in present] + uncoloured
+    domain = names + ([charts.OTHER] if charts.OTHER in present else [])
+    colours = [countries.COLOURS.get(n, neutral) for n in names] + ["#CCCCCC"] * (len(domain) - len(names))
+    return charts.period_shares(df).encode(
+        color=alt.Color("supplier:N", scale=alt.Scale(domain=domain, range=colours), title=None))
+
+
 def recipient_period_shares(df: pd.DataFrame, *, width: int = theme.WIDTH) -> alt.FacetChart:
     """One row of 100% bars per recipient (from :func:`shares_by_recipient`), suppliers in their fixed colours."""
     data = df.assign(period=df["period_label"])
     order = list(dict.fromkeys(df["recipient"]))
-    return charts.period_shares(data).properties(width=width).facet(
+    return period_shares(data).properties(width=width).facet(
         row=alt.Row("recipient:N", sort=order, title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelFontSize=13,
                                       labelFontWeight="bold", labelOrient="top")),

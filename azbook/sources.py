@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from IPython.display import Markdown
 
 from azbook.load import metadata
+
+
+_URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;]")
 
 
 def dataset_citations(names: list[str]) -> list[str]:
@@ -13,7 +18,8 @@ def dataset_citations(names: list[str]) -> list[str]:
     lines: list[str] = []
     for name in names:
         for source in metadata(name)["sources"]:
-            line = f"{source['citation']} Release: {source['release']}. Accessed {source['accessed']}. Table `data/{name}.csv`."
+            citation = _URL.sub(lambda m: f"<{m.group(0)}>", source["citation"])
+            line = f"{citation} Accessed {source['accessed']}. Table `data/{name}.csv` ({{ref}}`details <{name}-data>`)."
             if line not in lines:
                 lines.append(line)
     return lines

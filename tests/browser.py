@@ -68,7 +68,7 @@ class PageWatch:
             route.abort()
 
 
-def wait_for_charts(page, timeout_ms: int = 15000) -> int:
+def wait_for_charts(page, timeout_ms: int = 30000) -> int:
     """Wait until every chart container reports drawn (or failed); return how many there are."""
     count = page.locator(".azbook-chart").count()
     if count:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from azbook import audit, countries, measures
-from azbook.load import load
+from azbook.load import load, source_line
 
 
 @pytest.fixture(scope="module")
@@ -112,8 +112,21 @@ def test_before_after_chart_reverses_the_distance_axis(tables):
     arms_panel, un_panel = spec["vconcat"]
     assert un_panel["layer"][0]["encoding"]["x"]["scale"]["reverse"] is True
     assert arms_panel["layer"][0]["encoding"]["x"]["scale"]["reverse"] is False
-    fills = [layer["mark"].get("filled") for layer in un_panel["layer"] if layer["mark"]["type"] == "point"]
-    assert fills == [False, True]  # hollow before, filled after
+    points = [layer["mark"] for layer in un_panel["layer"] if layer["mark"]["type"] == "point"]
+    # filled "after" dot first, the larger "before" ring drawn over it: an unchanged position stays visible
+    assert [m["filled"] for m in points] == [True, False]
+    assert points[1]["size"] > points[0]["size"]
+
+
+def test_unchanged_names_the_partners_whose_two_marks_coincide(tables):
+    df = audit.before_after(tables["arms_transfers"], tables["un_ideal_points"])
+    un = df.query("dimension == @audit.UN_DIMENSION").pivot(index="partner", columns="phase", values="value").round(2)
+    assert audit.unchanged(df, audit.UN_DIMENSION, 2) == [p for p in df.partner.drop_duplicates()
+                                                          if un.loc[p, "before"] == un.loc[p, "after"]]
+    small = pd.DataFrame({"dimension": ["d"] * 4, "partner": ["A", "A", "B", "B"],
+                          "phase": ["before", "after"] * 2, "value": [1.004, 0.996, 1.0, 2.0]})
+    assert audit.unchanged(small, "d", 2) == ["A"]
+    assert audit.unchanged(small, "d", 3) == []
 
 
 # --- the claims audit -----------------------------------------------------------------------
@@ -191,6 +204,15 @@ def test_events_list_links_every_source_and_marks_open_events(tables):
     assert audit.STATUS_OPEN in listing
 
 
+def test_events_list_is_folded_under_a_summary_that_says_what_it_holds(tables):
+    data = audit.timeline_data(tables["events"], tables["claims"], "2026-03-31")
+    listing = audit.events_list_html(data)
+    assert listing.startswith("<details") and listing.endswith("</details>")
+    assert f"<summary>All {len(data)} events, year by year, with their sources</summary>" in listing
+    flat = audit.events_list_html(data, folded=False)
+    assert "<details" not in flat and flat in listing
+
+
 # --- trade after 2020 -----------------------------------------------------------------------
 
 
@@ -217,3 +239,33 @@ def test_official_turnover_ranges_on_the_book_table():
     assert set(ranges.partner) <= set(audit.PARTNERS)
     assert (ranges.low_usd_millions <= ranges.high_usd_millions).all()
     assert ranges.year.between(2021, 2025).all()
+
+
+def test_partner_reported_turnover_is_the_mirror_of_azerbaijans_records(tables):
+    trade = tables["trade"]
+    mirror = audit.partner_reported_turnover(trade)
+    assert set(mirror.partner) == set(audit.PARTNERS)
+    russia = trade.query("reporter_iso3 == 'RUS' and partner_iso3 == 'AZE' and year == 2019").value_usd_millions.sum()
+    assert mirror.query("partner == 'Russia' and year == 2019").turnover_usd_millions.iloc[0] == pytest.approx(russia)
+    assert not mirror.duplicated(["year", "partner"]).any()
+
+
+def test_partner_reported_turnover_needs_both_flows():
+    trade = pd.DataFrame({
+        "year": [2019, 2019, 2020], "reporter_iso3": ["TUR"] * 3, "partner_iso3": ["AZE"] * 3,
+        "partner": ["Azerbaijan"] * 3, "flow": ["exports_fob", "imports_cif", "exports_fob"],
+        "value_usd_millions": [100.0, 50.0, 70.0],
+    })
+    out = audit.partner_reported_turnover(trade, ["Turkey"])
+    assert out.to_dict("records") == [{"year": 2019, "partner": "Turkey", "turnover_usd_millions": 150.0}]
+
+
+# --- source lines ---------------------------------------------------------------------------
+
+
+def test_combined_source_names_each_tables_source_in_order():
+    line = audit.combined_source("trade", "arms_transfers", calculated=("arms_transfers",))
+    trade, arms = (source_line(t).removeprefix("Source: ") for t in ("trade", "arms_transfers"))
+    assert line == f"Source: {trade}; own calculation from {arms}"
+    # a source line that already says "own calculation" is not prefixed twice
+    assert "own calculation from" not in audit.combined_source("un_votes", calculated=("un_votes",))

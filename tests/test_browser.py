@@ -49,7 +49,8 @@ def test_page_draws_every_chart_offline_without_errors(browser, base_url, file):
         ".azbook-chart",
         "els => els.map(e => [e.id, e.getAttribute('data-drawn'), e.querySelectorAll('.azbook-chart-view svg').length])",
     )
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # every resource the page asks for (all static) has been requested
+    page.wait_for_timeout(250)
     page.close()
     if is_notebook(file):
         assert count >= 1, f"{file}: no chart on a chapter page"

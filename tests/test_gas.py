@@ -89,7 +89,7 @@ def flows() -> pd.DataFrame:
     return pd.DataFrame(rows).astype({"mcm": "Float64", "before_first_flow": "boolean"})
 
 
-ROUTE = {("Turkgozu", "GEO", "TUR"): "Georgia → Türkiye", ("Melendugno (TAP)", "ALB", "ITA"): "Albania → Italy"}
+ROUTE = {("Turkgozu", "GEO", "TUR"): "Georgia → Turkey", ("Melendugno (TAP)", "ALB", "ITA"): "Albania → Italy"}
 
 
 def test_monthly_flows_start_at_the_first_flow_and_keep_later_zeros(flows):
@@ -97,10 +97,10 @@ def test_monthly_flows_start_at_the_first_flow_and_keep_later_zeros(flows):
     tap = f.query("point == 'Albania → Italy'")
     assert tap.month.min() == pd.Timestamp("2020-12-01")  # leading zeros (not in service) dropped
     assert (tap.mcm == 0).sum() == 1  # a published zero after the first flow stays
-    assert list(f.point.unique()) == ["Georgia → Türkiye", "Albania → Italy"]  # route order
+    assert list(f.point.unique()) == ["Georgia → Turkey", "Albania → Italy"]  # route order
     assert f.date.iloc[0] == "2020-02-01"
     with pytest.raises(ValueError, match="no flows"):
-        gas.monthly_flows(flows, {**ROUTE, ("Kipi", "TUR", "GRC"): "Türkiye → Greece"})
+        gas.monthly_flows(flows, {**ROUTE, ("Kipi", "TUR", "GRC"): "Turkey → Greece"})
 
 
 def test_first_flow_mark_is_read_from_the_data(flows):
@@ -114,8 +114,8 @@ def test_first_flow_mark_is_read_from_the_data(flows):
 
 def test_annual_bcm_flags_partial_years_without_scaling(flows):
     a = gas.annual_bcm(gas.monthly_flows(flows, ROUTE)).set_index(["point", "year"])
-    assert a.loc[("Georgia → Türkiye", 2020), "months"] == 11 and not a.loc[("Georgia → Türkiye", 2020), "is_full_year"]
-    assert math.isclose(a.loc[("Georgia → Türkiye", 2020), "bcm"], 1.1)  # 11 x 100 mcm, not scaled to 12 months
+    assert a.loc[("Georgia → Turkey", 2020), "months"] == 11 and not a.loc[("Georgia → Turkey", 2020), "is_full_year"]
+    assert math.isclose(a.loc[("Georgia → Turkey", 2020), "bcm"], 1.1)  # 11 x 100 mcm, not scaled to 12 months
     assert math.isclose(a.loc[("Albania → Italy", 2021), "bcm"], 0.11)
 
 
@@ -130,11 +130,28 @@ def test_flows_chart_one_panel_per_point_on_shared_scales(flows):
     assert {tuple(line["encoding"]["y"]["scale"]["domain"]) for line in lines} == {(0, 100.0)}  # one flow scale
     assert [line["encoding"]["x"]["axis"]["labels"] for line in lines] == [False, True]
     assert all(len(p["layer"]) == 2 for p in panels)  # the mark in every panel
+    assert [_has_label(p) for p in panels] == [True, False]  # labelled in the first panel by default
+
+
+def _has_label(panel: dict) -> bool:
+    """Whether a panel's event layer carries the text labels (not only the rules)."""
+    return any(layer.get("mark", {}).get("type") == "text" for layer in panel["layer"][1]["layer"])
+
+
+def test_flows_chart_labels_the_marks_in_the_panel_asked_for(flows):
+    marks = gas.first_flow_marks(flows, points=("Melendugno (TAP)",))
+    f = gas.monthly_flows(flows, ROUTE)
+    panels = gas.flows_chart(f, events=marks, label_point="Melendugno (TAP)").to_dict()["vconcat"]
+    assert [_has_label(p) for p in panels] == [False, True]
+    assert all(len(p["layer"]) == 2 for p in panels)  # the rule still in every panel
+    with pytest.raises(ValueError, match="no panel for 'Kipi'"):
+        gas.flows_chart(f, events=marks, label_point="Kipi")
 
 
 def test_real_route_and_tap_start():
     f = gas.monthly_flows(load("gas_flows_monthly"))
     assert list(f.point.unique()) == list(gas.ROUTE.values())
+    assert not any("Türkiye" in label for label in gas.ROUTE.values())  # the book writes "Turkey"
     mark = gas.first_flow_marks(f)
     tap = f[f.border_point.isin(gas.TAP_POINTS)]
     assert mark.date.item() == tap.month.min().strftime("%Y-%m-%d")

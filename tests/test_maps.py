@@ -106,6 +106,54 @@ def test_label_points_are_inside_the_box(region):
     assert labels.lon.between(box[0], box[2]).all() and labels.lat.between(box[1], box[3]).all()
 
 
+def test_shared_border_keeps_runs_of_common_vertices():
+    left = [(0.0, 0.0), (0.0, 2.0), (1.0, 2.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)]  # shares x=1 with right
+    right = [[[(1.0, 0.0), (1.0, 1.0), (1.0, 2.0), (3.0, 2.0), (3.0, 0.0), (1.0, 0.0)]]]
+    runs = maps.shared_border(left, right)
+    assert runs == [[(1.0, 2.0), (1.0, 1.0), (1.0, 0.0)]]
+    apart = [[[(5.0, 5.0), (5.0, 6.0), (6.0, 6.0), (5.0, 5.0)]]]
+    assert maps.shared_border(left, apart) == []
+    # a single common vertex (a corner touching) is not a border
+    corner = [[[(1.0, 2.0), (2.0, 3.0), (3.0, 3.0), (1.0, 2.0)]]]
+    assert maps.shared_border(left, corner) == []
+
+
+def test_nakhchivan_shares_a_short_border_with_turkey(region):
+    parts = maps.azerbaijan_parts(region)
+    turkey = maps.shapes(region, "TUR")
+    runs = maps.shared_border(parts["nakhchivan"][0], turkey)
+    assert len(runs) == 1
+    vertices = {p for polygon in turkey for ring in polygon for p in ring}
+    assert set(runs[0]) <= vertices and set(runs[0]) <= set(parts["nakhchivan"][0])
+    assert maps.shared_border(parts["mainland"][0], turkey) == []  # the mainland does not touch Turkey
+
+
+def test_interior_point_sits_where_the_shape_is_widest():
+    assert maps.interior_point(SQUARE_CW) == pytest.approx((1.0, 1.0), abs=0.05)
+    # a U whose centroid falls in the gap between its arms: the interior point stays inside, at
+    # least half the base's thickness away from every edge
+    u = [(0.0, 0.0), (0.0, 4.0), (1.0, 4.0), (1.0, 1.0), (3.0, 1.0), (3.0, 4.0), (4.0, 4.0), (4.0, 0.0), (0.0, 0.0)]
+    assert not rm.inside([u], maps.centroid(u))
+    x, y = maps.interior_point(u)
+    assert rm.inside([u], (x, y))
+    assert min(maps._segment_distance((x, y), a, b) for a, b in zip(u, u[1:])) >= 0.45
+
+
+def test_nakhchivans_label_point_is_inside_the_exclave(region):
+    nakhchivan = maps.azerbaijan_parts(region)["nakhchivan"]
+    assert rm.inside(nakhchivan, maps.interior_point(nakhchivan[0]))
+
+
+def test_open_water_point_lies_in_no_country(region):
+    parts = maps.azerbaijan_parts(region)
+    east = (maps.centroid(parts["mainland"][0])[0], *maps.VIEW[1:])
+    lon, lat = maps.open_water_point(region, east)
+    assert east[0] < lon < east[2] and east[1] < lat < east[3]
+    assert not any(rm.inside(p, (lon, lat)) for code in region.iso3 for p in maps.shapes(region, code))
+    with pytest.raises(ValueError, match="no open water"):
+        maps.open_water_point(region, (47.0, 40.0, 47.5, 40.5))  # inland Azerbaijan
+
+
 # Charts.
 
 def test_region_map_chart_is_small_with_fixed_colours(region):
@@ -119,6 +167,25 @@ def test_region_map_chart_is_small_with_fixed_colours(region):
     assert opacity["domain"] == ["focus", "neighbour"] and opacity["range"][0] > opacity["range"][1]
     assert shapes_layer["mark"]["clip"] is True and spec["projection"]["type"] == "mercator"
     assert "values" in shapes_layer["data"]  # the shapes stay with their layer, out of the data tables
+
+
+def test_region_map_chart_draws_borders_and_sea_names(region):
+    parts = maps.azerbaijan_parts(region)
+    run = maps.shared_border(parts["nakhchivan"][0], maps.shapes(region, "TUR"))[0]
+    borders = pd.DataFrame([{"border": "Nakhchivan–Turkey", "order": i, "lon": x, "lat": y}
+                            for i, (x, y) in enumerate(run)])
+    sea = pd.DataFrame({"name": ["Caspian Sea"], "lon": [50.0], "lat": [42.0], "style": ["water"]})
+    spec = maps.region_map_chart(region, borders=borders, extra_labels=sea).to_dict()
+    lines = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "line"]
+    assert len(lines) == 1 and lines[0]["mark"]["strokeWidth"] > 1
+    texts = [layer for group in spec["layer"] for layer in group.get("layer", [])
+             if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "text"]
+    assert any(t["mark"].get("fontStyle") == "italic" for t in texts)  # the sea's name
+    records = [r for values in spec["datasets"].values() for r in values]
+    assert {"Caspian Sea", "Nakhchivan–Turkey"} <= {r.get("name") or r.get("border") for r in records}
+    labels = {r["name"]: r for r in records if "name" in r and "style" in r}
+    assert labels["Caspian Sea"]["style"] == "water"  # the extra label keeps its style and size
+    assert labels["Armenia"]["style"] == "land" and labels["Armenia"]["size"] > 0
 
 
 def test_routes_chart_tooltips_name_the_milestones(region):

@@ -50,3 +50,17 @@ def test_supplier_shares_sum_to_100_per_period():
 def test_period_label():
     assert measures.period_label(2016, [(2011, 2015), (2016, 2020)]) == "2016–2020"
     assert measures.period_label(1999, [(2011, 2015)]) is None
+
+
+def test_reliable_ideal_points_drop_estimates_on_few_votes():
+    ideal = load("un_ideal_points")
+    kept = measures.reliable_ideal_points(ideal)
+    assert kept.partner_votes.min() >= measures.MIN_IDEAL_POINT_VOTES
+    assert kept.azerbaijan_votes.min() >= measures.MIN_IDEAL_POINT_VOTES
+    assert kept.query("partner_iso3 == 'TUR' and year == 2023").empty  # Turkey's 2023 point rests on 2 votes
+    assert len(kept) < len(ideal)
+
+
+def test_arms_periods_are_contiguous():
+    periods = measures.ARMS_PERIODS
+    assert all(b[0] == a[1] + 1 for a, b in zip(periods, periods[1:]))

@@ -130,3 +130,15 @@ def test_real_table_turkey():
     assert m.loc[last, "azerbaijan_usd_millions"] == az.value_usd_millions.item()
     assert m.loc[last, "partner_usd_millions"] == tr.value_usd_millions.item()
     assert m.loc[last, "gap_usd_millions"] > 0  # the gap the chapter explains: Azerbaijan records more
+
+
+@pytest.mark.parametrize(("ratio", "words"), [(6.3, "about a sixth"), (2.0, "about a half"), (3.6, "about a quarter"),
+                                              (1.5, "about a half"), (10.4, "about a tenth")])
+def test_fraction_words_names_the_nearest_simple_fraction(ratio, words):
+    assert mirror.fraction_words(ratio) == words
+
+
+@pytest.mark.parametrize("ratio", [1.2, 10.5, 40.0, float("nan")])
+def test_fraction_words_refuses_ratios_without_a_name(ratio):
+    with pytest.raises(ValueError, match="no simple fraction"):
+        mirror.fraction_words(ratio)

@@ -98,3 +98,42 @@ def test_presence_band_uses_the_country_colour_and_refuses_a_reversed_span():
     assert next(iter(spec["datasets"].values())) == [{"start": "2020-11-10", "end": "2024-06-12", "what": "Peacekeepers"}]
     with pytest.raises(ValueError):
         rc.presence_band("2024-06-12", "2020-11-10", "x", country="Russia")
+
+
+def test_numbered_event_labels_show_numbers_and_keep_the_label_in_the_tooltip():
+    events = pd.DataFrame({"date": pd.to_datetime(["2022-02-24", "2020-11-10", "2022-02-22"]),
+                           "label": ["Invasion", "War ends", "Declaration"], "source_title": ["A", "B", "C"]})
+    spec = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-12-31"), width_px=540, numbered=True).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [(r["mark"], r["label"]) for r in rows] == [("1", "War ends"), ("2", "Declaration"), ("3", "Invasion")]
+    assert rows[1]["label_px"] != rows[2]["label_px"]  # two days apart: the numbers go on separate rows
+    text = spec["layer"][1]
+    assert text["encoding"]["text"]["field"] == "mark" and text["mark"]["fontWeight"] == "bold"
+    assert {t["field"] for t in text["encoding"]["tooltip"]} >= {"label", "source_title"}
+    assert rc.event_key(events) == "1 War ends (Nov 2020); 2 Declaration (Feb 2022); 3 Invasion (Feb 2022)"
+
+
+def test_unnumbered_event_labels_show_the_label():
+    events = pd.DataFrame({"date": pd.to_datetime(["2020-11-10"]), "label": ["War ends"], "source_title": ["B"]})
+    spec = rc.event_labels(events, height=100, domain=("1992-01-01", "2025-12-31")).to_dict()
+    assert next(iter(spec["datasets"].values()))[0]["mark"] == "War ends"
+
+
+def test_period_shares_gives_a_supplier_without_a_country_colour_the_neutral_colour():
+    arms = load("arms_transfers")
+    df = rc.shares_by_recipient(arms, ["ARM"], [(2021, 2024)], named=("Russia", "India"))
+    assert "India" not in countries.COLOURS and "India" in set(df.supplier)
+    scale = rc.period_shares(df.assign(period=df.period_label)).to_dict()["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"]))
+    assert colour["India"] == rc.NEUTRAL and colour["Russia"] == countries.COLOURS["Russia"]
+    assert colour.get(charts.OTHER, "#CCCCCC") == "#CCCCCC" and rc.NEUTRAL not in countries.COLOURS.values()
+    facet = rc.recipient_period_shares(df, width=400).to_dict()
+    assert dict(zip(facet["spec"]["encoding"]["color"]["scale"]["domain"],
+                    facet["spec"]["encoding"]["color"]["scale"]["range"]))["India"] == rc.NEUTRAL
+
+
+def test_period_shares_refuses_two_suppliers_without_a_country_colour():
+    df = pd.DataFrame({"period": ["2021–2024"] * 2, "supplier": ["India", "France"], "share_pct": [50.0, 50.0],
+                       "tiv_millions": [1.0, 1.0], "others": ["", ""]})
+    with pytest.raises(ValueError):
+        rc.period_shares(df)

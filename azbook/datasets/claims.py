@@ -414,7 +414,7 @@ DATASET = Dataset(
         Source(
             publisher="Research notes compiled for this book (vetted)",
             dataset="The article's claims and forecasts with verdicts and evidence (facts/claims.md)",
-            release="verdicts as of November 2026; the sources searched stop in March 2026",
+            release="verdicts on evidence to 31 March 2026 (written November 2026); anything later is open",
             url="n/a: unpublished research notes; evidence events carry their own sources (table events)",
             accessed="2026-11-28",
             licence="Research notes of the project",
@@ -430,7 +430,7 @@ DATASET = Dataset(
             release="kept in the book's repository with the code",
             url="azbook/datasets/claims_text.csv in this book's repository",
             accessed="2026-11-28",
-            licence="MIT, as the book's code",
+            licence="CC BY 4.0, as the book's text",
             attribution="The book's authors",
             citation="The book's authors. Claim summaries and verdict notes written for this book "
                      "(azbook/datasets/claims_text.csv).",

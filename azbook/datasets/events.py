@@ -326,7 +326,7 @@ def coverage(df: pd.DataFrame) -> dict:
 PARTNER_CODES = tuple(code for code in PARTNERS.values() if code)
 DATASET = Dataset(
     name="events",
-    title="Dated events in Azerbaijan's relations with Russia, Turkey, Iran and Armenia, September 2020 – mid 2026",
+    title="Dated events in Azerbaijan's relations with Russia, Turkey, Iran and Armenia, November 2020 – mid 2026",
     description=(
         "One row per dated event from the end of the 2020 Karabakh war to the spring of 2026: agreements, "
         "military moves, incidents, diplomatic steps and energy or transport milestones, each with the "
@@ -357,14 +357,14 @@ DATASET = Dataset(
     sources=(
         Source(
             publisher="Research notes compiled for this book (vetted; one cited source per event)",
-            dataset="Dated events, September 2020 – mid 2026 (facts/events.csv)",
+            dataset="Dated events, November 2020 – mid 2026, sources searched to March 2026 (facts/events.csv)",
             release="notes as of March 2026: the sources searched stop there; one later row is flagged low confidence",
             url="n/a: unpublished research notes; each event row carries its own source_url",
             accessed="2026-11-28",
             licence="Research notes of the project; each cited source keeps its publisher's terms",
             attribution="Book research notes; sources as cited per event",
             citation="Research notes for this book (2026). Dated events in Azerbaijan's foreign relations, "
-                     "September 2020 – mid 2026, with one cited source and a confidence level per event.",
+                     "November 2020 – mid 2026 (sources searched to March 2026), with one cited source and a confidence level per event.",
             raw_files=(RAW_LABEL,),
         ),
         Source(
@@ -373,7 +373,7 @@ DATASET = Dataset(
             release="kept in the book's repository with the code",
             url="azbook/datasets/events_text.csv in this book's repository",
             accessed="2026-11-28",
-            licence="MIT, as the book's code",
+            licence="CC BY 4.0, as the book's text",
             attribution="The book's authors",
             citation="The book's authors. Event descriptions written for this book (azbook/datasets/events_text.csv).",
             raw_files=(),

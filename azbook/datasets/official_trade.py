@@ -63,7 +63,7 @@ REPORTERS: tuple[tuple[str, str | None, str, str | None], ...] = (
     (r"UN Comtrade \(Azerbaijan-reported", "UN Comtrade (Azerbaijan-reported data)", "statistical_body", "AZE"),
     (r"Turkish Exporters Assembly\b", "Turkish Exporters Assembly (TİM)", "business_association", "TUR"),
     (r"MP Vugar Bayramov\b", "MP Vugar Bayramov", "member_of_parliament", "AZE"),
-    (r"not attributed\b", "not attributed (the article cites the State Customs Committee of Azerbaijan)",
+    (r"not attributed\b", "not attributed (the news report cites the State Customs Committee of Azerbaijan)",
      "unattributed", None),
     (r"Russian and Azerbaijani prime ministers\b", None, "government_official", None),
     (r"(Deputy Prime Minister of Russia|Russian Ambassador)\b", None, "government_official", "RUS"),

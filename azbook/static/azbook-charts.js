@@ -16,7 +16,10 @@
       console.error("Chart " + container.id + ": unreadable spec", err);
       return Promise.resolve();
     }
-    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega" })
+    // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
+    // (vega-embed builds the Vega loader from these options.)
+    var loader = { target: "_blank", rel: "noopener noreferrer" };
+    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega", loader: loader })
       .then(function () { container.setAttribute("data-drawn", "true"); })
       .catch(function (err) {
         container.setAttribute("data-drawn", "error");
