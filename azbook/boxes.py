@@ -1,4 +1,5 @@
-"""Boxes set into a chapter's text: the article's claims with our verdicts and evidence.
+"""Boxes set into a chapter's text: the article's claims with our verdicts and evidence, the
+verdict table that sums a chapter up, and small tables of figures.
 
 Rendered as HTML (it shows the same in the book and in Jupyter). Evidence events link
 to their sources; evidence tables link to their section of the data appendix.
@@ -7,7 +8,9 @@ to their sources; evidence tables link to their section of the data appendix.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML
 
@@ -67,3 +70,73 @@ def events_list(events: pd.DataFrame) -> HTML:
         for e in events.sort_values(["date", "event_id"]).itertuples()
     )
     return HTML(f'<ul class="azbook-events">{items}</ul>')
+
+
+#: What a table shows where there is no value.
+NO_VALUE = "–"
+
+
+def _cell(value, fmt: str | int | Callable | None) -> str:  # noqa: ANN001 (any cell value)
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return NO_VALUE
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else ""
+    if fmt is None:
+        return str(value)
+    if callable(fmt):
+        return str(fmt(value))
+    if isinstance(fmt, int):
+        floor = 10 ** -fmt
+        return f"<{floor:.{fmt}f}" if 0 < abs(value) < floor / 2 else f"{value:,.{fmt}f}"
+    return format(value, fmt)
+
+
+def table(df: pd.DataFrame, formats: Mapping[str, str | int | Callable] | None = None, *,
+          nowrap: Sequence[str] = ()) -> HTML:
+    """A small table as a reader should see it: no index, "–" where there is no value, "yes"/blank for true/false.
+
+    ``formats`` maps a column to a format spec (",.0f"), a function, or a number of decimals (an
+    int: thousands separators, and "<0.01" for a value too small to show at that precision);
+    other cells are shown as they are (already formatted text passes through, HTML-escaped).
+    ``nowrap`` columns stay on one line (e.g. a period "21 Mar–22 Sep 2021").
+    """
+    formats = dict(formats or {})
+    unknown = [c for c in [*formats, *nowrap] if c not in df.columns]
+    if unknown:
+        raise KeyError(f"no such columns: {unknown}")
+    out = pd.DataFrame({col: [html.escape(_cell(v, formats.get(col)), quote=False) for v in df[col]] for col in df.columns})
+    for col in nowrap:
+        out[col] = '<span style="white-space:nowrap">' + out[col] + "</span>"
+    out.columns = [html.escape(str(c), quote=False) for c in df.columns]
+    return HTML(out.to_html(index=False, border=0, classes="table azbook-table", justify="left", escape=False))
+
+
+def verdict_table(claims: pd.DataFrame, sections: Mapping[tuple[str, str], Sequence[str]], *,
+                  chapter: str | None = None) -> HTML:
+    """A chapter's verdicts at a glance: one row per claim, linked to its claims box and to its section.
+
+    ``sections`` maps each section, as (anchor, title), to the ids of the claims it checks, in
+    the order to show. Columns: the claim, the article's view (our summary), its type, our verdict
+    (for an interpretation, "our reading: ..."), the section. With ``chapter``, every claim of that
+    chapter in the claims table must be shown (``ValueError`` otherwise); an unknown id raises ``KeyError``.
+    """
+    ids = [c for section_ids in sections.values() for c in section_ids]
+    if len(ids) != len(set(ids)):
+        raise ValueError("a claim is listed in two sections")
+    missing = [c for c in ids if c not in set(claims.claim_id)]
+    if missing:
+        raise KeyError(f"no such claims: {missing}")
+    if chapter is not None:
+        left_out = sorted(set(claims.query("chapter == @chapter").claim_id) - set(ids))
+        if left_out:
+            raise ValueError(f"claims of the {chapter} chapter not shown: {left_out}")
+    section_of = {c: s for s, section_ids in sections.items() for c in section_ids}
+    rows = claims.set_index("claim_id").loc[ids].reset_index().fillna("")
+    body = "".join(
+        f'<tr><td><a href="#claim-{r.claim_id.lower()}">{html.escape(r.claim_id)}</a></td><td>{html.escape(r.claim)}</td>'
+        f'<td>{html.escape(r.type)}</td><td>{html.escape(r.verdict or "our reading: " + r.assessment)}</td>'
+        f'<td><a href="#{html.escape(section_of[r.claim_id][0])}">{html.escape(section_of[r.claim_id][1])}</a></td></tr>'
+        for r in rows.itertuples()
+    )
+    return HTML('<table class="table azbook-verdicts"><thead><tr><th>Claim</th><th>The article says (our summary)</th>'
+                f"<th>Type</th><th>Verdict</th><th>Section</th></tr></thead><tbody>{body}</tbody></table>")

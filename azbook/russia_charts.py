@@ -1,15 +1,14 @@
 """Shapes the Russia chapter needs beyond :mod:`azbook.charts` and :mod:`azbook.measures`.
 
-- :func:`stagger_levels` / :func:`event_labels`: event rules whose labels are stacked in rows
-  so that events a few weeks apart (22 and 24 February 2022; December 2024 and June 2025)
-  stay readable on a chart that spans three decades; with ``numbered=True`` the rules carry
-  only a number and :func:`event_key` writes the key that names them.
 - :func:`ideal_positions` and :func:`distance_change`: who moved when the UN ideal-point
   distance between Azerbaijan and a partner changed.
 - :func:`shares_by_recipient` and :func:`recipient_period_shares`: SIPRI supplier shares for
   several recipients, each period labelled with the TIV it rests on; a supplier the book has
   no country colour for (e.g. India) gets a neutral colour of its own (:data:`NEUTRAL`).
 - :func:`presence_band`: a shaded stretch of time (e.g. a deployment) to layer under a chart.
+
+Event rules with stacked or numbered labels are shared shapes: see
+:func:`azbook.charts.staggered_event_marks` and :func:`azbook.charts.numbered_event_marks`.
 
 Nothing here fills a gap or invents a value; every function works on loaded tables.
 """
@@ -22,82 +21,6 @@ import altair as alt
 import pandas as pd
 
 from azbook import charts, countries, measures, theme
-
-LINE_PX = 14  # vertical distance between two rows of event labels, in pixels
-
-
-def stagger_levels(dates: Sequence, widths_days: Sequence[float], pad_days: float = 0) -> list[int]:
-    """A label row (0, 1, 2, ...) for each date, so that no two labels in one row overlap.
-
-    A label is drawn to the left of its date and covers ``widths_days`` of axis before it.
-    Dates must be sorted (earliest first). Each label goes to the lowest row whose last label
-    ends (at its date, plus ``pad_days``) before this label starts.
-    """
-    stamps = [pd.Timestamp(d) for d in dates]
-    if stamps != sorted(stamps):
-        raise ValueError("dates must be sorted, earliest first")
-    if len(widths_days) != len(stamps):
-        raise ValueError("one width per date")
-    last: list[pd.Timestamp] = []  # date (right end) of the last label placed in each row
-    levels = []
-    for stamp, width in zip(stamps, widths_days):
-        starts_at = stamp - pd.Timedelta(days=float(width))
-        for row, previous in enumerate(last):
-            if previous + pd.Timedelta(days=pad_days) <= starts_at:
-                last[row] = stamp
-                levels.append(row)
-                break
-        else:
-            last.append(stamp)
-            levels.append(len(last) - 1)
-    return levels
-
-
-def label_width_days(labels: Sequence[str], domain: tuple[str, str], width_px: int = theme.WIDTH,
-                     char_px: float = 6.5) -> list[float]:
-    """How many days of a time axis spanning ``domain`` (two dates) each label covers, at ``char_px`` per character."""
-    days_per_px = (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])).days / width_px
-    return [(len(label) * char_px + 6) * days_per_px for label in labels]
-
-
-def event_labels(
-    events: pd.DataFrame, *, height: int, domain: tuple[str, str], width_px: int = theme.WIDTH, anchor: str = "bottom",
-    numbered: bool = False,
-) -> alt.LayerChart:
-    """Dashed rules at each event's date with its label, labels stacked in rows so that they do not overlap.
-
-    ``events`` has the columns date, label and source_title (and optionally source_url, which
-    then opens on a click). ``domain`` is the chart's time axis (first and last date) and
-    ``width_px``/``height`` its size in pixels: labels are placed in pixels from the ``anchor``
-    edge ("bottom" or "top"), one row per :data:`LINE_PX`.
-
-    With ``numbered=True`` each rule carries only its number (1, 2, ... in date order) and the
-    full label stays in the tooltip; name the numbers in the chart with :func:`event_key`.
-    """
-    if anchor not in ("bottom", "top"):
-        raise ValueError("anchor must be 'bottom' or 'top'")
-    data = events.sort_values("date", kind="stable").assign(date=lambda d: pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d"))
-    data = data.assign(mark=[str(i) for i in range(1, len(data) + 1)] if numbered else data["label"])
-    levels = stagger_levels(data["date"], label_width_days(data["mark"], domain, width_px))
-    offset = [4 + LINE_PX * level for level in levels]
-    data = data.assign(label_px=[height - o for o in offset] if anchor == "bottom" else offset)
-    keep = ["date", "label", "mark", "source_title", "label_px"] + (["source_url"] if "source_url" in data else [])
-    tooltip = [alt.Tooltip("label:N", title="Event"), alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
-               alt.Tooltip("source_title:N", title="Source")]
-    base = alt.Chart(data[keep]).encode(x=alt.X("date:T", scale=charts.UTC), tooltip=tooltip)
-    rules = base.mark_rule(color="#444444", strokeDash=[2, 3], strokeWidth=1)
-    text = base.mark_text(align="right", baseline="bottom" if anchor == "bottom" else "top", dx=-4, fontSize=11,
-                          fontWeight="bold" if numbered else "normal", color="#333333").encode(
-        text="mark:N", y=alt.Y("label_px:Q", scale=None, axis=None))
-    if "source_url" in data:
-        text = text.encode(href="source_url:N")
-    return alt.layer(rules, text)
-
-
-def event_key(events: pd.DataFrame) -> str:
-    """The key to :func:`event_labels` with ``numbered=True``: "1 label (Mon YYYY); 2 ..." in date order."""
-    data = events.assign(date=lambda d: pd.to_datetime(d["date"])).sort_values("date", kind="stable")
-    return "; ".join(f"{i} {r.label} ({r.date:%b %Y})" for i, r in enumerate(data.itertuples(), start=1))
 
 
 def ideal_positions(ideal_points: pd.DataFrame, partners: Sequence[str] = measures.PARTNERS) -> pd.DataFrame:
@@ -211,6 +134,3 @@ def presence_band(start, end, label: str, *, country: str) -> alt.Chart:
         tooltip=[alt.Tooltip("what:N", title="Period"), alt.Tooltip("start:T", title="From", format="%d %b %Y"),
                  alt.Tooltip("end:T", title="To", format="%d %b %Y")],
     )
-
-
-

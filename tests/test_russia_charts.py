@@ -10,44 +10,6 @@ from azbook import russia_charts as rc
 from azbook.load import load
 
 
-def test_stagger_levels_puts_close_labels_on_separate_rows():
-    dates = ["2020-11-10", "2022-02-22", "2022-02-24", "2024-12-25", "2025-06-27"]
-    levels = rc.stagger_levels(dates, [400] * len(dates))
-    assert levels == [0, 0, 1, 0, 1]  # 2022-02-24 would overlap 2022-02-22; 2025-06-27 overlaps 2024-12-25
-
-
-def test_stagger_levels_reuses_a_row_once_it_is_free():
-    # A label 100 days wide after a gap of 500 days goes back to row 0.
-    assert rc.stagger_levels(["2000-01-01", "2000-01-10", "2001-06-01"], [100, 100, 100]) == [0, 1, 0]
-
-
-def test_stagger_levels_refuses_unsorted_dates_and_missing_widths():
-    with pytest.raises(ValueError):
-        rc.stagger_levels(["2022-01-01", "2021-01-01"], [10, 10])
-    with pytest.raises(ValueError):
-        rc.stagger_levels(["2021-01-01"], [])
-
-
-def test_label_width_grows_with_text_and_shrinks_with_a_wider_chart():
-    narrow = rc.label_width_days(["abc", "abcdef"], ("2000-01-01", "2020-01-01"), width_px=400)
-    wide = rc.label_width_days(["abc"], ("2000-01-01", "2020-01-01"), width_px=800)
-    assert narrow[1] > narrow[0] > wide[0] > 0
-
-
-def test_event_labels_places_rows_in_pixels_from_the_anchor():
-    events = pd.DataFrame({"date": pd.to_datetime(["2022-02-22", "2022-02-24"]), "label": ["Declaration", "Invasion"],
-                           "source_title": ["A", "B"], "source_url": ["https://a", "https://b"]})
-    spec = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01")).to_dict()
-    rows = next(iter(spec["datasets"].values()))
-    assert [r["label_px"] for r in rows] == [296, 282]  # bottom row, then one row up
-    text = spec["layer"][1]["encoding"]
-    assert text["y"]["scale"] is None and text["href"]["field"] == "source_url"
-    top = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01"), anchor="top").to_dict()
-    assert [r["label_px"] for r in next(iter(top["datasets"].values()))] == [4, 18]
-    with pytest.raises(ValueError):
-        rc.event_labels(events, height=300, domain=("1992-01-01", "2025-01-01"), anchor="left")
-
-
 @pytest.fixture(scope="module")
 def ideal():
     return load("un_ideal_points")
@@ -98,25 +60,6 @@ def test_presence_band_uses_the_country_colour_and_refuses_a_reversed_span():
     assert next(iter(spec["datasets"].values())) == [{"start": "2020-11-10", "end": "2024-06-12", "what": "Peacekeepers"}]
     with pytest.raises(ValueError):
         rc.presence_band("2024-06-12", "2020-11-10", "x", country="Russia")
-
-
-def test_numbered_event_labels_show_numbers_and_keep_the_label_in_the_tooltip():
-    events = pd.DataFrame({"date": pd.to_datetime(["2022-02-24", "2020-11-10", "2022-02-22"]),
-                           "label": ["Invasion", "War ends", "Declaration"], "source_title": ["A", "B", "C"]})
-    spec = rc.event_labels(events, height=300, domain=("1992-01-01", "2025-12-31"), width_px=540, numbered=True).to_dict()
-    rows = next(iter(spec["datasets"].values()))
-    assert [(r["mark"], r["label"]) for r in rows] == [("1", "War ends"), ("2", "Declaration"), ("3", "Invasion")]
-    assert rows[1]["label_px"] != rows[2]["label_px"]  # two days apart: the numbers go on separate rows
-    text = spec["layer"][1]
-    assert text["encoding"]["text"]["field"] == "mark" and text["mark"]["fontWeight"] == "bold"
-    assert {t["field"] for t in text["encoding"]["tooltip"]} >= {"label", "source_title"}
-    assert rc.event_key(events) == "1 War ends (Nov 2020); 2 Declaration (Feb 2022); 3 Invasion (Feb 2022)"
-
-
-def test_unnumbered_event_labels_show_the_label():
-    events = pd.DataFrame({"date": pd.to_datetime(["2020-11-10"]), "label": ["War ends"], "source_title": ["B"]})
-    spec = rc.event_labels(events, height=100, domain=("1992-01-01", "2025-12-31")).to_dict()
-    assert next(iter(spec["datasets"].values()))[0]["mark"] == "War ends"
 
 
 def test_period_shares_gives_a_supplier_without_a_country_colour_the_neutral_colour():
