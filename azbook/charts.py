@@ -16,7 +16,6 @@ import pandas as pd
 from azbook import countries, theme
 from azbook.load import source_line
 
-DIRECTION_LABELS = {"from_azerbaijan": "Exports from Azerbaijan", "to_azerbaijan": "Imports into Azerbaijan"}
 UTC = alt.Scale(type="utc")
 
 
@@ -208,58 +207,6 @@ def complete_years(df: pd.DataFrame, by: list[str], years: range) -> pd.DataFram
     return grid.merge(df, on=[*by, "year"], how="left")
 
 
-def bilateral_trade(trade: pd.DataFrame, partner_iso3: str, *, reporter_iso3: str = "AZE") -> pd.DataFrame:
-    """The two flows between Azerbaijan and one partner as one reporter states them, year by year.
-
-    Columns: year, date, partner, reporter, direction, direction_label, value_usd_millions, is_imf_estimate.
-    Years without a figure are present with an empty value.
-    """
-    years = range(int(trade.year.min()), int(trade.year.max()) + 1)
-    if reporter_iso3 == "AZE":
-        rows = trade.query("reporter_iso3 == 'AZE' and partner_iso3 == @partner_iso3")
-    else:
-        rows = trade.query("reporter_iso3 == @partner_iso3 and partner_iso3 == 'AZE'")
-    if rows.empty:
-        raise ValueError(f"no trade rows for {partner_iso3} as reported by {reporter_iso3}")
-    kept = rows[["year", "direction", "value_usd_millions", "is_imf_estimate"]]
-    out = complete_years(kept, ["direction"], years).assign(
-        partner=countries.name(partner_iso3),
-        reporter=countries.name(reporter_iso3),
-        direction_label=lambda d: d["direction"].map(DIRECTION_LABELS),
-        date=lambda d: year_date(d["year"]),
-    )
-    return out[["year", "date", "partner", "reporter", "direction", "direction_label", "value_usd_millions", "is_imf_estimate"]]
-
-
-def trade_lines(series: pd.DataFrame, *, events: pd.DataFrame | None = None) -> alt.LayerChart:
-    """Exports (solid) and imports (dashed) with one partner, in the partner's colour.
-
-    ``series`` comes from :func:`bilateral_trade`; breaks in the lines are years the source leaves empty.
-    """
-    partner = series["partner"].iloc[0]
-    base = alt.Chart(series).encode(
-        x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("value_usd_millions:Q", title="US$ million (current)"),
-        color=alt.Color("partner:N", scale=countries.colour_scale([partner]), legend=None),
-        strokeDash=alt.StrokeDash(
-            "direction_label:N",
-            scale=alt.Scale(domain=list(DIRECTION_LABELS.values()), range=[[1, 0], [6, 3]]),
-            legend=alt.Legend(title=None, orient="top-left", symbolStrokeColor=countries.COLOURS[partner]),
-        ),
-        tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("direction_label:N", title="Flow"),
-            alt.Tooltip("value_usd_millions:Q", title="US$ million", format=",.1f"),
-            alt.Tooltip("reporter:N", title="Reported by"),
-            alt.Tooltip("is_imf_estimate:N", title="IMF estimate"),
-        ],
-    )
-    lines = base.mark_line(invalid="break-paths-show-domains")
-    points = base.mark_point(size=18, filled=True).encode(shape=alt.Shape("direction_label:N", legend=None))
-    layers = [lines, points]
-    if events is not None and not events.empty:
-        layers.append(event_marks(events))
-    return alt.layer(*layers)
 
 
 def yearly_lines(

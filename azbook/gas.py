@@ -30,7 +30,6 @@ import altair as alt
 import pandas as pd
 
 from azbook import charts, countries
-from azbook.mirror import event_rules
 
 #: Kinds of destination rows that are shares of the exporter's total (region and world totals are sums of them).
 PARTS = ("country", "group")
@@ -246,7 +245,7 @@ def flows_chart(flows: pd.DataFrame, *, events: pd.DataFrame | None = None, heig
         )
         layers = [line]
         if events is not None and not events.empty:
-            layers.append(charts.event_marks(events) if i == labelled else event_rules(events))
+            layers.append(charts.event_marks(events) if i == labelled else charts.event_marks(events, labels=False))
         panels.append(alt.layer(*layers).properties(height=height, **size, title=alt.TitleParams(
             name, anchor="start", fontSize=12, fontWeight="normal")))
     return alt.vconcat(*panels, spacing=6).resolve_scale(x="shared")

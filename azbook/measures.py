@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from azbook import countries
 
 PARTNERS = ("RUS", "TUR", "IRN")
 
@@ -89,9 +88,6 @@ def supplier_shares(
         .reset_index(drop=True)
     )
 
-
-def partner_names(iso3: Sequence[str]) -> list[str]:
-    return [countries.name(c) for c in iso3]
 
 
 #: The arms-transfer periods every chapter uses (SIPRI's register runs to 2024; the last period is short).

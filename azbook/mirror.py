@@ -173,11 +173,6 @@ def gap_rows(mirror: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def event_rules(events: pd.DataFrame) -> alt.LayerChart:
-    """Only the dotted rules of :func:`azbook.charts.event_marks` (for a second panel; labels stay in the first)."""
-    return charts.event_marks(events, labels=False)
-
-
 def mirror_chart(mirror: pd.DataFrame, *, events: pd.DataFrame | None = None,
                  height: int = 240, gap_height: int = 120, width: int | None = None) -> alt.VConcatChart:
     """Two panels on one time axis: the two records as lines, and the gap between them as bars.
@@ -225,7 +220,7 @@ def mirror_chart(mirror: pd.DataFrame, *, events: pd.DataFrame | None = None,
     bottom_layers = [bars, alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#888888").encode(y="zero:Q")]
     if events is not None and not events.empty:
         top_layers.append(charts.event_marks(events))
-        bottom_layers.append(event_rules(events))
+        bottom_layers.append(charts.event_marks(events, labels=False))
     size = {} if width is None else {"width": width}
     top = alt.layer(*top_layers).properties(height=height, **size)
     bottom = alt.layer(*bottom_layers).properties(height=gap_height, **size)

@@ -12,28 +12,21 @@ def trade():
     return load("trade")
 
 
-def test_bilateral_trade_keeps_gaps_as_gaps(trade):
-    series = charts.bilateral_trade(trade, "ARM", reporter_iso3="ARM")
-    years = series.year.max() - series.year.min() + 1
-    assert len(series) == 2 * years  # every year for both directions...
+def test_complete_years_keeps_gaps_as_gaps(trade):
+    armenia = trade.query("reporter_iso3 == 'ARM' and partner_iso3 == 'AZE'")[["year", "direction", "value_usd_millions"]]
+    years = range(int(trade.year.min()), int(trade.year.max()) + 1)
+    series = charts.complete_years(armenia, ["direction"], years)
+    assert len(series) == armenia.direction.nunique() * len(years)  # every year for each direction...
     assert series.value_usd_millions.isna().sum() > 0  # ...with empty values where Armenia reported nothing
     assert series.value_usd_millions.dropna().gt(0).all()
 
 
-def test_bilateral_trade_dates_are_utc_iso_strings(trade):
-    series = charts.bilateral_trade(trade, "RUS")
-    assert series.date.iloc[0] == f"{series.year.iloc[0]}-01-01"
+def test_year_dates_are_utc_iso_strings():
+    assert charts.year_date(pd.Series([1992, 2020])).tolist() == ["1992-01-01", "2020-01-01"]
 
 
-def test_trade_lines_use_the_partner_colour(trade):
-    spec = charts.trade_lines(charts.bilateral_trade(trade, "IRN")).to_dict()
-    colour = spec["layer"][0]["encoding"]["color"]["scale"]
-    assert colour["range"] == [countries.COLOURS["Iran"]]
-    assert {t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]} >= {"Year", "US$ million"}
-
-
-def test_finish_requires_finding_and_source(trade):
-    chart = charts.trade_lines(charts.bilateral_trade(trade, "TUR"))
+def test_finish_requires_finding_and_source():
+    chart = charts.country_bars(pd.DataFrame({"country": ["Turkey"], "v": [1.0]}), value="v", value_title="V")
     with pytest.raises(ValueError):
         charts.finish(chart, name="x", title="", source="Source: x", description="d")
     spec = charts.finish(chart, name="turkey-trade", title="T", source="Source: IMF", description="D").to_dict()
