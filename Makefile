@@ -18,11 +18,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 ## execute: re-execute (in parallel) the notebooks whose inputs changed
 execute: venv
-	$(BIN)/python -m azbook.execute
+	$(BIN)/python -m azbook.book.execute
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
-BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/static/*) requirements.txt
+BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/*) requirements.txt
 HTML_STAMP := _build/html/.built
 
 ## html: build the HTML book from the notebooks' stored outputs, warnings as errors
@@ -43,9 +43,10 @@ test: venv html
 ##       the Natural Earth shapes come from the npm package world-atlas, fetched into GEO once.
 GEO ?= /tmp/azbook-geo
 data: venv
-	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.datasets.region_map fetch $(GEO)
-	AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.build_data $(RAW)
-	$(BIN)/python -m azbook.citation
+	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.data.datasets.region_map fetch $(GEO)
+	AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.data.build $(RAW)
+	$(BIN)/python -m azbook.book.appendix
+	$(BIN)/python -m azbook.book.citation
 
 ## bench: print build, execution, test and page timings and sizes
 bench: venv html

@@ -1,17 +1,23 @@
 """Shared code of the book *Azerbaijan between Russia, Turkey and Iran*.
 
-Notebooks import from here; nothing is copied between chapters.
+Notebooks import from here; nothing is copied between chapters. Three rooms, one job each,
+and imports only point down (book -> charts -> data -> paths):
 
-- :mod:`azbook.paths`     where the book's folders are
-- :mod:`azbook.countries` country names, ISO3 codes and the book's fixed colours
-- :mod:`azbook.theme`     the one Altair theme, registered once
-- :mod:`azbook.render`    the offline, deterministic chart renderer
-- :mod:`azbook.charts`    recurring chart shapes
-- :mod:`azbook.glue`      putting numbers from data into prose
-- :mod:`azbook.load`      validated, typed tables by dataset name
-- :mod:`azbook.datasets`  one module per source: raw file -> tidy table
-- :mod:`azbook.build_data` the data build (``make data``)
-- :mod:`azbook.execute`   re-executing notebooks whose inputs changed (``make book``)
+- :mod:`azbook.data`    publisher files -> tidy, validated tables in ``data/``, and loading them
+                        (schema, raw-file readers, one module per source, the build, measures)
+- :mod:`azbook.charts`  drawing: the one Altair theme, the countries' colours, recurring chart
+                        shapes, and one module per topic (arms, votes, trade, gas, maps, argument)
+- :mod:`azbook.book`    making the book: glue, boxes and sources for the prose, the offline chart
+                        renderer, notebook execution, citation, the Sphinx extensions and static assets
+- :mod:`azbook.paths`   where the book's folders are (imported by all three)
+
+A chapter starts with::
+
+    import azbook
+    azbook.setup()
+    from azbook import charts
+    from azbook.book import boxes, glue
+    from azbook.data import load, measures
 """
 
 __all__ = ["setup"]
@@ -19,7 +25,8 @@ __all__ = ["setup"]
 
 def setup() -> None:
     """Prepare a chapter notebook: enable the book's theme and chart renderer."""
-    from azbook import render, theme
+    from azbook.book import render
+    from azbook.charts import theme
 
     theme.enable()
     render.enable()

@@ -7,6 +7,10 @@ ROOT = PACKAGE_DIR.parent
 DATA_DIR = ROOT / "data"
 CHAPTERS_DIR = ROOT / "chapters"
 TOC_FILE = ROOT / "_toc.yml"
+#: Caches made at build time (the Vega bundle, fallback images); never committed, never shipped whole.
+VENDOR_DIR = PACKAGE_DIR / "_vendor"
+#: The scripts and styles the Sphinx extensions add to every page.
+STATIC_DIR = PACKAGE_DIR / "book" / "static"
 
 
 def toc_files() -> list[str]:

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from book import HTML_DIR, is_notebook, toc_files
+from built_book import HTML_DIR, is_notebook, toc_files
 from browser import CHROMIUM_ARGS, PageWatch, chromium_path, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from book import HTML_DIR, is_notebook, page, toc_files
+from built_book import HTML_DIR, is_notebook, page, toc_files
 
 CDN = re.compile(
     r"jsdelivr|unpkg\.com|cdnjs\.cloudflare\.com|googleapis\.com|gstatic\.com|bootstrapcdn|code\.jquery\.com"
@@ -62,7 +62,7 @@ def test_no_unrendered_glue_or_missing_values_in_prose():
 
 
 def test_data_appendix_offers_every_table_for_download():
-    from azbook import datasets
+    from azbook.data import datasets
     from azbook.paths import DATA_DIR
 
     html = page("chapters/data").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from azbook import execute
-from book import chapter_notebooks
+from azbook.book import execute
+from built_book import chapter_notebooks
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import re
 import nbformat
 import pytest
 
-from book import chapter_notebooks
+from built_book import chapter_notebooks
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 NOT_PROSE = [

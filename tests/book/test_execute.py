@@ -1,0 +1,49 @@
+"""Execution: digests notice changes; a failing notebook is reported by name and cell and left untouched."""
+
+from __future__ import annotations
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+from azbook.book import execute
+
+
+def notebook(tmp_path, *sources):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "chapter.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_digest_changes_with_cells_and_shared_inputs(tmp_path):
+    nb = nbformat.read(notebook(tmp_path, "1 + 1"), as_version=4)
+    a = execute.notebook_digest(nb, "shared-1")
+    assert a == execute.notebook_digest(nb, "shared-1")
+    assert a != execute.notebook_digest(nb, "shared-2")
+    nb.cells[0].source = "1 + 2"
+    assert a != execute.notebook_digest(nb, "shared-1")
+
+
+def test_digest_ignores_outputs(tmp_path):
+    nb = nbformat.read(notebook(tmp_path, "1 + 1"), as_version=4)
+    before = execute.notebook_digest(nb, "s")
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="noise")]
+    assert execute.notebook_digest(nb, "s") == before
+
+
+def test_success_writes_outputs_and_digest(tmp_path):
+    path = notebook(tmp_path, "x = 40 + 2\nx")
+    _, error = execute.execute_one(path, "s")
+    assert error is None
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].outputs[0]["data"]["text/plain"] == "42"
+    assert not execute.is_stale(path, "s") and execute.is_stale(path, "other")
+
+
+def test_failure_names_notebook_cell_and_error_and_writes_nothing(tmp_path):
+    path = notebook(tmp_path, "x = 1", "raise ValueError('bad number in data')")
+    before = path.read_bytes()
+    _, error = execute.execute_one(path, "s")
+    assert "chapter.ipynb" in error and "cell 1" in error and "ValueError: bad number in data" in error
+    assert path.read_bytes() == before

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import base64
+import json
+
+import altair as alt
+import pandas as pd
+
+from azbook.book import render
+
+
+def chart():
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [3.5, 1.25, 2.0]})
+    return alt.Chart(data).mark_line().encode(x="x:Q", y="y:Q").properties(title="A finding", description="What it shows")
+
+
+def test_bundle_has_spec_png_and_text_alternative():
+    bundle = render.mimebundle(chart().to_dict())
+    assert set(bundle) == {render.MIME_VEGALITE, "image/png", "text/plain"}
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert bundle["text/plain"] == "Chart: A finding — What it shows"
+
+
+def test_bundle_is_deterministic_and_carries_the_data():
+    a, b = render.mimebundle(chart().to_dict()), render.mimebundle(chart().to_dict())
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    values = next(iter(a[render.MIME_VEGALITE]["datasets"].values()))
+    assert values[1] == {"x": 2, "y": 1.25}
+
+
+def test_bundle_has_no_cdn_or_random_id():
+    text = json.dumps(render.mimebundle(chart().to_dict())[render.MIME_VEGALITE])
+    assert "jsdelivr" not in text and "altair-viz-" not in text
+
+
+def test_enable_makes_it_the_active_renderer():
+    render.enable()
+    assert alt.renderers.active == render.NAME
+    out = chart()._repr_mimebundle_()
+    bundle = out[0] if isinstance(out, tuple) else out
+    assert render.MIME_VEGALITE in bundle
+
+
+def test_title_text_handles_vega_lite_title_forms():
+    assert render.title_text({"title": {"text": ["two", "lines"]}}) == "two lines"
+    assert render.title_text({}) == ""
+
+
+def test_png_cache_gives_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PNG_CACHE", tmp_path / "cache")
+    spec = chart().to_dict()
+    first = render.png_base64(spec)
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 1
+    assert render.png_base64(spec) == first

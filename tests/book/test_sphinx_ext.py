@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+
+from azbook.book import sphinx_ext
+
+
+def spec(**extra):
+    return {"mark": "point", "datasets": {"d1": [{"a": 1, "b": None}, {"a": 2.5, "b": "x"}]},
+            "title": "Finding", "description": "Desc </script> end", **extra}
+
+
+def test_chart_id_is_stable_and_uses_the_name():
+    assert sphinx_ext.chart_id(spec(name="russia-trade")) == "chart-russia-trade"
+    assert sphinx_ext.chart_id(spec()) == sphinx_ext.chart_id(spec())
+
+
+def test_chart_html_embeds_spec_safely_with_text_alternative():
+    html = sphinx_ext.chart_html(spec(name="n"))
+    assert 'id="chart-n"' in html and 'aria-label="Chart: Finding' in html
+    assert html.count("</script>") == 1  # the description's "</script>" is escaped inside the JSON
+    payload = html.split('class="azbook-chart-spec">')[1].split("</script>")[0]
+    compiled = json.loads(payload.replace("<\\/", "</"))
+    assert compiled["$schema"].endswith("vega/v6.json") and compiled["title"]["text"] == "Finding"
+    assert "<td>—</td>" in html  # a missing value is shown as a gap, not a number
+
+
+def test_vendor_bundle_is_wrapped_in_a_function_scope():
+    text = (sphinx_ext.vendor_bundle() / sphinx_ext.VEGA_BUNDLE).read_text()
+    assert "(function () {" in text[:400] and "})();\nwindow.dispatchEvent(new Event(\"vega-bundle-ready\"));" in text
+    assert "window.vegaEmbed" in text
+
+
+def test_html_builders_pick_the_spec_and_latex_the_png():
+    from myst_nb.core.render import get_mime_priority
+
+    html = get_mime_priority("html", [])
+    assert html.index(sphinx_ext.MIME_VEGALITE) < html.index("image/png")
+    latex = get_mime_priority("latex", [])
+    assert "image/png" in latex and sphinx_ext.MIME_VEGALITE not in latex
