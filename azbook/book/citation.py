@@ -412,6 +412,8 @@ DATASET_KEYS: dict[tuple[str, int], str | None] = {
     ("claims", 1): "notes_claims",
     ("claims", 2): None,
     ("conflict", 0): "ucdp_brd",
+    ("event_figures", 0): "notes_events",
+    ("event_figures", 1): None,
     ("events", 0): "notes_events",
     ("events", 1): None,
     ("gas_exports", 0): "bp_sr2021",
@@ -476,8 +478,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def source_year(source: dict[str, Any]) -> str:
-    """The release year: the latest year the release text names; else the year in the citation's
-    parentheses; else the year of access."""
+    """The release year: the source's ``released`` field where the publisher gives a date; else the
+    latest year the release text names; else the year in the citation's parentheses; else the year
+    of access."""
+    if source.get("released"):
+        return str(source["released"])[:4]
     years = [int(y) for y in _YEAR.findall(str(source.get("release", "")))]
     if years:
         return str(max(years))

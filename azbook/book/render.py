@@ -8,8 +8,11 @@ Each chart is displayed as one MIME bundle with three representations:
     type draw it interactively. nbval compares it exactly, so a changed number in
     ``data/`` fails the tests.
 ``image/png``
-    A static rendering by vl-convert, for Jupyter front ends that cannot draw the
-    spec and for non-HTML builders (LaTeX/PDF). Byte-stable on a given machine.
+    A static rendering by vl-convert, for readers who open the notebook where the spec
+    cannot be drawn (a code host, a front end without JavaScript). It is reduced to a
+    16-colour palette (flat chart colours survive; the file is about a tenth of the
+    full-colour one), so a chapter's notebook stays light; the HTML book never uses it.
+    Byte-stable on a given machine.
 ``text/plain``
     The chart's text alternative: its title and description.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import os
 from pathlib import Path
@@ -33,6 +37,8 @@ from azbook.paths import VENDOR_DIR
 NAME = "azbook"
 MIME_VEGALITE = "application/vnd.vegalite.v6+json"
 PNG_SCALE = 1
+#: Colours of the fallback PNG's palette: enough for the country colours, greys and text edges.
+PNG_COLOURS = 16
 #: Rendered PNGs by spec digest (generated, not committed).
 PNG_CACHE = VENDOR_DIR / "png-cache"
 
@@ -53,21 +59,38 @@ def text_alternative(spec: dict[str, Any]) -> str:
     return "Chart: " + " — ".join(p for p in parts if p)
 
 
-def png_base64(spec: dict[str, Any]) -> str:
-    """A static PNG rendering of the spec, base64-encoded.
+def palette_png(png: bytes, colours: int = PNG_COLOURS) -> bytes:
+    """``png`` reduced to a palette of ``colours`` (no dithering, so flat areas stay flat), optimised.
 
-    Rendering is the slowest step of displaying a chart, so PNGs are cached on disk by the
-    spec's content (and vl-convert's version): re-executing a notebook whose chart did not
-    change costs nothing. The PNG is the same with or without the cache.
+    Deterministic: the same input gives the same bytes with the same Pillow version.
     """
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    reduced = image.quantize(colors=colours, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    reduced.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def png_base64(spec: dict[str, Any]) -> str:
+    """A static, palette PNG rendering of the spec, base64-encoded.
+
+    Rendering is the slowest step of displaying a chart, so PNGs are made once per distinct
+    spec and cached on disk by a digest of the spec (with vl-convert's and Pillow's versions
+    and the scale and palette size): re-executing a notebook whose chart did not change costs
+    nothing. The PNG is the same with or without the cache.
+    """
+    import PIL
     import vl_convert as vlc
 
     text = json.dumps(spec, sort_keys=True)
-    key = hashlib.sha256(f"{vlc.__version__} {PNG_SCALE} {text}".encode()).hexdigest()
+    versions = f"{vlc.__version__} {PIL.__version__} {PNG_SCALE} {PNG_COLOURS}"
+    key = hashlib.sha256(f"{versions} {text}".encode()).hexdigest()
     cached = PNG_CACHE / f"{key}.png"
     if cached.exists():
         return base64.b64encode(cached.read_bytes()).decode("ascii")
-    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
+    png = palette_png(vlc.vegalite_to_png(spec, scale=PNG_SCALE))
     PNG_CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(png)

@@ -119,11 +119,16 @@ class VegaLiteMimeRenderer:
 
 
 def vendor_bundle() -> Path:
-    """Write (once per vl-convert version) the wrapped Vega bundle; return its folder."""
+    """Write (once per vl-convert version) the wrapped Vega bundle; return its folder.
+
+    The folder holds the bundle and nothing else: it is copied into every build's ``_static``,
+    so the build caches beside it (compiled specs, fallback images) never reach the book.
+    """
     import vl_convert as vlc
 
-    VENDOR_DIR.mkdir(exist_ok=True)
-    target = VENDOR_DIR / VEGA_BUNDLE
+    folder = VENDOR_DIR / "static"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / VEGA_BUNDLE
     stamp = VENDOR_DIR / "VERSION"
     version = getattr(vlc, "__version__", "unknown")
     stamp_text = f"{version} wrapper-2"
@@ -135,9 +140,11 @@ def vendor_bundle() -> Path:
             "(function () {\n" + body + "\n})();\n"
             'window.dispatchEvent(new Event("vega-bundle-ready"));\n'
         )
-        target.write_text(wrapped, encoding="utf-8")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(wrapped, encoding="utf-8")
+        os.replace(tmp, target)
         stamp.write_text(stamp_text)
-    return VENDOR_DIR
+    return folder
 
 
 def _config_inited(app, config) -> None:  # noqa: ANN001

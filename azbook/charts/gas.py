@@ -23,7 +23,6 @@ Typical use in a chapter::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import altair as alt
@@ -57,19 +56,15 @@ def edition_names(sources: Sequence[dict] | None = None) -> dict[int, str]:
     """Edition year -> the Review's name as its publisher gives it, read from the table's metadata.
 
     E.g. ``{2021: "bp Statistical Review of World Energy 2021", 2023: "Energy Institute
-    Statistical Review of World Energy 2023"}`` (from each source title, before the first comma).
+    Statistical Review of World Energy 2023"}``: the year from each source's ``released`` field,
+    the name from its title (before the first comma). A source without ``released`` is skipped.
     """
     if sources is None:
         from azbook.data.tables import metadata
 
         sources = metadata("gas_exports")["sources"]
-    names = {}
-    for source in sources:
-        name = source["title"].split(",")[0].strip()
-        found = re.findall(r"\b(19\d\d|20\d\d)\b", name)
-        if found:
-            names[int(found[-1])] = name
-    return names
+    return {int(source["released"][:4]): source["title"].split(",")[0].strip()
+            for source in sources if source.get("released")}
 
 
 def edition_label(year: int, edition: int, names: dict[int, str]) -> str:

@@ -7,6 +7,7 @@ machine-readable metadata written beside the table, and the source lines of char
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,13 @@ class Source:
     attribution: str
     citation: str
     raw_files: tuple[str, ...] = ()
+    #: The release date as the publisher gives it, ISO 8601 (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), for code
+    #: that needs it (a chapter saying "as of February 2026"); empty when the publisher gives none.
+    released: str = ""
+
+    def __post_init__(self) -> None:
+        if self.released and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", self.released):
+            raise ValueError(f"{self.dataset}: released {self.released!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 @dataclass(frozen=True)

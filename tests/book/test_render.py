@@ -52,3 +52,27 @@ def test_png_cache_gives_the_same_bytes(tmp_path, monkeypatch):
     first = render.png_base64(spec)
     assert len(list((tmp_path / "cache").glob("*.png"))) == 1
     assert render.png_base64(spec) == first
+
+
+def test_fallback_png_is_a_small_palette_image(tmp_path, monkeypatch):
+    import base64
+    import io
+
+    import vl_convert as vlc
+    from PIL import Image
+
+    monkeypatch.setattr(render, "PNG_CACHE", tmp_path / "cache")
+    spec = chart().to_dict()
+    png = base64.b64decode(render.png_base64(spec))
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P" and len(image.getcolors()) <= render.PNG_COLOURS
+    full = vlc.vegalite_to_png(spec, scale=render.PNG_SCALE)
+    assert image.size == Image.open(io.BytesIO(full)).size, "same picture size as the full-colour rendering"
+    assert len(png) < len(full)
+
+
+def test_palette_png_is_deterministic():
+    import vl_convert as vlc
+
+    full = vlc.vegalite_to_png(chart().to_dict())
+    assert render.palette_png(full) == render.palette_png(full)

@@ -38,3 +38,12 @@ def test_html_builders_pick_the_spec_and_latex_the_png():
     assert html.index(sphinx_ext.MIME_VEGALITE) < html.index("image/png")
     latex = get_mime_priority("latex", [])
     assert "image/png" in latex and sphinx_ext.MIME_VEGALITE not in latex
+
+
+def test_only_the_bundle_is_copied_into_the_book():
+    """The folder added to html_static_path holds the bundle alone, not the build caches."""
+    from azbook.book import render
+
+    folder = sphinx_ext.vendor_bundle()
+    assert sorted(p.name for p in folder.iterdir()) == [sphinx_ext.VEGA_BUNDLE]
+    assert folder not in sphinx_ext.VEGA_CACHE.parents and folder not in render.PNG_CACHE.parents

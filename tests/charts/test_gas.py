@@ -33,9 +33,10 @@ def exports() -> pd.DataFrame:
     return pd.DataFrame(data, columns=cols).astype({"bcm": "Float64", "destination_iso3": "string"})
 
 
-def test_edition_names_from_source_titles():
-    sources = [{"title": "bp Statistical Review of World Energy 2021, all-data workbook (trade 2020)"},
-               {"title": "Energy Institute Statistical Review of World Energy 2023, workbook"}]
+def test_edition_names_from_the_release_field_and_source_titles():
+    sources = [{"title": "bp Statistical Review of World Energy 2021, all-data workbook (trade 2020)", "released": "2021-07"},
+               {"title": "Energy Institute Statistical Review of World Energy 2023, workbook", "released": "2023-06"},
+               {"title": "A Review of 1999 with no release date"}]
     assert gas.edition_names(sources) == {2021: "bp Statistical Review of World Energy 2021",
                                           2023: "Energy Institute Statistical Review of World Energy 2023"}
     assert set(gas.edition_names()) == set(load("gas_exports").edition)  # the real metadata names every edition

@@ -19,6 +19,7 @@ MODULES = (
     "energy",
     "people",
     "events",
+    "event_figures",
     "claims",
     "region_map",
 )

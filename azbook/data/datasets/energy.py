@@ -252,6 +252,7 @@ BP_SOURCES = (
         attribution="bp Statistical Review of World Energy 2021",
         citation="bp (2021). bp Statistical Review of World Energy 2021. London: bp p.l.c. https://www.energyinst.org/statistical-review",
         raw_files=(f"{BP_DIR}/{EDITIONS[0].file}",),
+        released="2021-07",
     ),
     Source(
         publisher="Energy Institute (EI)",
@@ -263,6 +264,7 @@ BP_SOURCES = (
         attribution="Energy Institute Statistical Review of World Energy 2023",
         citation="Energy Institute (2023). Statistical Review of World Energy 2023. London: Energy Institute. https://www.energyinst.org/statistical-review",
         raw_files=(f"{BP_DIR}/{EDITIONS[1].file}",),
+        released="2023-06",
     ),
 )
 

@@ -159,7 +159,8 @@ def _refuse_duplicate_ids(path: Path, records: list[dict]) -> None:
 
 def _period(path: Path, row: int, year: int, text: str) -> dict:
     """Start, end, label, calendar and partial-year flag of a period as the raw table writes it."""
-    gregorian = {"calendar": "gregorian", "iranian_year": None, "is_non_oil_only": False}
+    gregorian = {"calendar": "gregorian", "iranian_year": None, "iranian_month_first": None,
+                 "iranian_month_last": None, "is_non_oil_only": False}
     if text == "full-year":
         return {**gregorian, "period_label": str(year), "period_start": date(year, 1, 1),
                 "period_end": date(year, 12, 31), "is_partial_year": False}
@@ -201,7 +202,8 @@ def _iranian_period(path: Path, row: int, year: int, m: re.Match) -> dict:
     if start.year != year:
         raise DataError(path, f"Iranian period starts in {start.year}, but year says {year}", row=row, column="year")
     months = "" if (m1, m2) == (1, 12) else f", months {m1}-{m2}"
-    return {"calendar": "iranian", "iranian_year": iy, "is_non_oil_only": bool(m["nonoil"]),
+    return {"calendar": "iranian", "iranian_year": iy, "iranian_month_first": m1, "iranian_month_last": m2,
+            "is_non_oil_only": bool(m["nonoil"]),
             "period_label": f"Iranian year {iy}{months} ({start.isoformat()}..{end.isoformat()})",
             "period_start": start, "period_end": end, "is_partial_year": (m1, m2) != (1, 12)}
 
@@ -382,6 +384,10 @@ DATASET = Dataset(
               allowed=("gregorian", "iranian")),
         Field("iranian_year", "int", "Iranian (Solar Hijri) year of the period; empty for Gregorian periods",
               minimum=1399, maximum=1405, nullable=True),
+        Field("iranian_month_first", "int", "First Iranian month of the period (1 = Farvardin); empty for Gregorian "
+              "periods", minimum=1, maximum=12, nullable=True),
+        Field("iranian_month_last", "int", "Last Iranian month of the period (12 = Esfand); empty for Gregorian "
+              "periods", minimum=1, maximum=12, nullable=True),
         Field("partner_iso3", "str", "ISO3 code of Azerbaijan's trading partner", allowed=PARTNERS),
         Field("partner", "str", "Name of Azerbaijan's trading partner", allowed=PARTNER_NAMES),
         Field("measure", "str", "Seen from Azerbaijan: exports = goods from Azerbaijan to the partner, imports = goods "
@@ -438,7 +444,7 @@ DATASET = Dataset(
         "last month; 'year-to-date (statement of D Mon YYYY)' -> 1 January to the statement date (an upper bound).",
         "Iranian-calendar periods: start and end computed from the first day of each Iranian year (Nowruz: 21 March, "
         "or 20 March in 2020 and 2024) with months 1-6 of 31 days and 7-11 of 30 days, and checked against the "
-        "Gregorian dates the raw text gives; the Iranian year is kept in iranian_year.",
+        "Gregorian dates the raw text gives; the Iranian year is kept in iranian_year and its first and last months in iranian_month_first and iranian_month_last.",
         "Flows renamed total_turnover -> turnover; exports/imports kept, always seen from Azerbaijan. Rows whose "
         "research note says 'partner-side' are flagged is_mirror_flow.",
         "Values: 'USD billion' multiplied by 1000 into value_usd_millions (exact decimal arithmetic); 'USD million' "

@@ -467,6 +467,7 @@ REGISTER_SOURCE = Source(
     citation="Stockholm International Peace Research Institute (2026). SIPRI Arms Transfers Database, trade "
              "register, data generated 12 February 2026. https://www.sipri.org/databases/armstransfers",
     raw_files=(REGISTER_FILE,),
+    released="2026-02-12",
 )
 IMPORT_TABLE_SOURCE = Source(
     publisher="Stockholm International Peace Research Institute (SIPRI)",
