@@ -4,6 +4,12 @@
 
 Targets (from the foundation issue): no-change rebuild < 2 s; clean build within 1.3x of
 (notebooks / cores x floor + Sphinx-only build); all charts of a chapter drawn within 800 ms.
+Notebooks: each at most 600 KB, all together at most 3 MB (issue 16).
+
+Before and after in one run: the notebooks' weight as committed at BENCH_BEFORE (default: main
+before the package was split into rooms and the fallback images were reduced) against now, and
+the full re-execution with full-colour fallback images (``AZBOOK_PNG_COLOURS=0``, as before)
+against the 16-colour ones (now). The second re-execution restores the committed outputs.
 """
 
 from __future__ import annotations
@@ -29,14 +35,33 @@ NOTEBOOKS = toc_notebooks()
 CORES = os.cpu_count() or 1
 
 
-def run(*cmd: str) -> float:
+BEFORE = os.environ.get("BENCH_BEFORE", "59fd849")
+
+
+def run(*cmd: str, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, **(env or {})})
     return time.perf_counter() - start
 
 
-def execute(*args: str) -> float:
-    return run(str(BIN / "python"), "-m", "azbook.execute", *args)
+def execute(*args: str, env: dict[str, str] | None = None) -> float:
+    return run(str(BIN / "python"), "-m", "azbook.book.execute", *args, env=env)
+
+
+def committed_size(rev: str, path: Path) -> int | None:
+    """Bytes of ``path`` as committed at ``rev`` (None where it did not exist or git cannot tell)."""
+    out = subprocess.run(["git", "cat-file", "-s", f"{rev}:{path.relative_to(ROOT).as_posix()}"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return int(out.stdout) if out.returncode == 0 else None
+
+
+def clean_execute_and_html(env: dict[str, str] | None = None) -> float:
+    """`_build` and the chart caches removed, every notebook executed, the HTML built."""
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    for cache in ("png-cache", "vega-cache"):  # a clean build starts with no rendered charts
+        shutil.rmtree(ROOT / "azbook" / "_vendor" / cache, ignore_errors=True)
+    return execute("--force", env=env) + run("make", "-s", "html")
 
 
 def html() -> float:
@@ -55,7 +80,7 @@ def floor(repeats: int = 3) -> float:
 
     times = []
     for _ in range(repeats):
-        nb = new_notebook(cells=[new_code_cell("import azbook\nazbook.setup()\nfrom azbook.load import load\nload('trade')")])
+        nb = new_notebook(cells=[new_code_cell("import azbook\nazbook.setup()\nfrom azbook.data import load\nload('trade')")])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         start = time.perf_counter()
         NotebookClient(nb, kernel_name="python3").execute()
@@ -80,13 +105,24 @@ def build_figures() -> None:
     sphinx_only = html()
     line("Sphinx-only build from stored outputs (clean _build)", f"{sphinx_only:.2f} s")
 
-    before = digest(NOTEBOOKS)
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
-    for cache in ("png-cache", "vega-cache"):  # a clean build starts with no rendered charts
-        shutil.rmtree(ROOT / "azbook" / "_vendor" / cache, ignore_errors=True)
-    clean = execute("--force") + run("make", "-s", "html")
+    line("make book from a clean clone (outputs current, _build empty)", f"{book():.2f} s")
+
+    kb = lambda n: "-" if n is None else f"{n / 1000:,.0f} KB"  # noqa: E731
+    sizes_before = {nb: committed_size(BEFORE, nb) for nb in NOTEBOOKS}
+    for nb in NOTEBOOKS:
+        line(f"notebook {nb.relative_to(ROOT)}: at {BEFORE} -> now", f"{kb(sizes_before[nb])} -> {kb(nb.stat().st_size)}")
+    total_before = sum(v for v in sizes_before.values() if v is not None)
+    line(f"all notebooks: at {BEFORE} -> now (target <= 600 KB each, 3 MB in all)",
+         f"{kb(total_before)} -> {kb(sum(nb.stat().st_size for nb in NOTEBOOKS))}")
+
+    before = digest(NOTEBOOKS)
     target = 1.3 * (len(NOTEBOOKS) / CORES * fl + sphinx_only)
-    line("clean build: execute every notebook + HTML", f"{clean:.2f} s (target <= {target:.2f} s)")
+    full = clean_execute_and_html(env={"AZBOOK_PNG_COLOURS": "0"})
+    line("before: clean build, full-colour fallback images", f"{full:.2f} s, notebooks "
+         f"{kb(sum(nb.stat().st_size for nb in NOTEBOOKS))} (target <= {target:.2f} s)")
+    clean = clean_execute_and_html()
+    line("after: clean build, 16-colour fallback images", f"{clean:.2f} s (target <= {target:.2f} s)")
     line("re-executed notebooks reproduce their stored outputs", "yes" if digest(NOTEBOOKS) == before else "NO")
 
     line("no-change rebuild (make book)", f"{book():.2f} s (target < 2 s)")
@@ -114,7 +150,7 @@ def build_figures() -> None:
 
 def page_figures(runs: int = 5) -> None:
     from browser import CHROMIUM_ARGS, chromium_path, serve, wait_for_charts
-    from book import HTML_DIR, toc_files
+    from built_book import HTML_DIR, toc_files
     from playwright.sync_api import sync_playwright
 
     path = chromium_path()

@@ -18,7 +18,7 @@ PAGE = CHAPTERS_DIR / "data.md"
 INTRO = """# Data
 
 Every number in this book comes from one of the tables below. Each is a tidy CSV file built
-from a publisher's raw file by code in the book's package (`azbook/datasets/`), checked
+from a publisher's raw file by code in the book's package (`azbook/data/datasets/`), checked
 against its schema when it is built and whenever a chapter loads it, and described by a
 machine-readable metadata file (a Frictionless *tabular data resource*). This page is
 generated from that metadata. Each table keeps its publisher's licence and terms.

@@ -38,7 +38,8 @@ NAME = "azbook"
 MIME_VEGALITE = "application/vnd.vegalite.v6+json"
 PNG_SCALE = 1
 #: Colours of the fallback PNG's palette: enough for the country colours, greys and text edges.
-PNG_COLOURS = 16
+#: ``AZBOOK_PNG_COLOURS=0`` keeps vl-convert's full-colour PNG (the benchmark's "before").
+PNG_COLOURS = int(os.environ.get("AZBOOK_PNG_COLOURS", "16"))
 #: Rendered PNGs by spec digest (generated, not committed).
 PNG_CACHE = VENDOR_DIR / "png-cache"
 
@@ -90,7 +91,9 @@ def png_base64(spec: dict[str, Any]) -> str:
     cached = PNG_CACHE / f"{key}.png"
     if cached.exists():
         return base64.b64encode(cached.read_bytes()).decode("ascii")
-    png = palette_png(vlc.vegalite_to_png(spec, scale=PNG_SCALE))
+    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
+    if PNG_COLOURS:
+        png = palette_png(png)
     PNG_CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(png)

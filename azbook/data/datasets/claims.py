@@ -6,7 +6,7 @@ Two inputs are joined, and neither may drift from the other:
   (``RAW/../facts/claims.md``). From it the build takes only structure: each claim's number
   and section, its type, its verdict (facts and forecasts) and its evidence labels such as
   ``[2024-06-12 peacekeepers gone]``; the notes' forecast table is used as a cross-check;
-* this project's own text, ``azbook/datasets/claims_text.csv``: the chapter, our one-sentence
+* this project's own text, ``azbook/data/datasets/claims_text.csv``: the chapter, our one-sentence
   summary of the claim, an assessment for interpretations, a short verdict note, the
   evidence as ``event_id``\\ s of the ``events`` table, related book tables, and at most a
   short phrase quoted from the article.
@@ -426,14 +426,14 @@ DATASET = Dataset(
         Source(
             publisher="This book's authors",
             dataset="Claim summaries, assessments, verdict notes and evidence links written for the book "
-                    "(azbook/datasets/claims_text.csv)",
+                    "(azbook/data/datasets/claims_text.csv)",
             release="kept in the book's repository with the code",
-            url="azbook/datasets/claims_text.csv in this book's repository",
+            url="azbook/data/datasets/claims_text.csv in this book's repository",
             accessed="2026-11-28",
             licence="CC BY 4.0, as the book's text",
             attribution="The book's authors",
             citation="The book's authors. Claim summaries and verdict notes written for this book "
-                     "(azbook/datasets/claims_text.csv).",
+                     "(azbook/data/datasets/claims_text.csv).",
             raw_files=(),
         ),
     ),
@@ -448,7 +448,7 @@ DATASET = Dataset(
         "Interpretations have no verdict (empty), and an assessment of the book's instead.",
         "Cross-checked the notes' forecast table against the items (same verdict; every forecast listed); the "
         "table's follow-up rows (e.g. '19 (follow-up)') are not claims of the article and were skipped.",
-        "Joined each claim to the book's own text file azbook/datasets/claims_text.csv by claim_id; the build "
+        "Joined each claim to the book's own text file azbook/data/datasets/claims_text.csv by claim_id; the build "
         "fails if either side has a claim the other lacks.",
         "Resolved every evidence label (its date) to events of the events table: where one event has that date "
         "it must be named; where several do, our text names the one(s) meant; every event we name must be cited "

@@ -6,7 +6,7 @@ Two inputs are joined, and neither may drift from the other:
   own description, source title and URL, confidence). They live in the folder ``facts/``
   beside the RAW folder, i.e. ``RAW/../facts/events.csv`` (``/work/shared/facts`` when RAW is
   ``/work/shared/raw``). Nothing else outside RAW is read;
-* this project's own text, ``azbook/datasets/events_text.csv``: one row per event with a
+* this project's own text, ``azbook/data/datasets/events_text.csv``: one row per event with a
   stable ``event_id`` (``YYYY-MM-DD-slug``), a short chart label, our own one-to-two-sentence
   description and, for the Iran chapter, a ``kind``.
 
@@ -369,13 +369,13 @@ DATASET = Dataset(
         ),
         Source(
             publisher="This book's authors",
-            dataset="Event labels, descriptions and kinds written for the book (azbook/datasets/events_text.csv)",
+            dataset="Event labels, descriptions and kinds written for the book (azbook/data/datasets/events_text.csv)",
             release="kept in the book's repository with the code",
-            url="azbook/datasets/events_text.csv in this book's repository",
+            url="azbook/data/datasets/events_text.csv in this book's repository",
             accessed="2026-11-28",
             licence="CC BY 4.0, as the book's text",
             attribution="The book's authors",
-            citation="The book's authors. Event descriptions written for this book (azbook/datasets/events_text.csv).",
+            citation="The book's authors. Event descriptions written for this book (azbook/data/datasets/events_text.csv).",
             raw_files=(),
         ),
     ),
@@ -385,7 +385,7 @@ DATASET = Dataset(
         "category and confidence, a source title and URL.",
         "Upgraded a source URL written with http:// to https:// (one row in the notes: the Press TV page of "
         "15 July 2024); every other URL is kept exactly as the notes give it.",
-        "Joined each notes row to exactly one row of the book's own text file azbook/datasets/events_text.csv by "
+        "Joined each notes row to exactly one row of the book's own text file azbook/data/datasets/events_text.csv by "
         "date (the event_id's first ten characters), partner and category, with the source URL as a check and to "
         "tell apart several events on one date; the build fails if a notes row has no text of ours or our text "
         "names an event that is not in the notes.",

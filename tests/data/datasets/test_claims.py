@@ -12,7 +12,7 @@ from azbook.data.schema import DataError
 from conftest import drop_column, rewrite
 from test_events import EVENTS_TEXT
 
-#: Our own text for the fixture's four claims (a small stand-in for azbook/datasets/claims_text.csv).
+#: Our own text for the fixture's four claims (a small stand-in for azbook/data/datasets/claims_text.csv).
 CLAIMS_TEXT = """\
 claim_id,chapter,claim,assessment,verdict_note,evidence_events,evidence_datasets,article_quote
 B4,russia,Russia's peacekeeping mandate runs out in 2025.,,"True of the text, but the troops had left by 12 June 2024.",2020-11-10-peacekeepers-deployed;2024-04-17-withdrawal-begins;2024-06-12-peacekeepers-gone,,when the peacekeeping mission’s first term ends

@@ -11,7 +11,7 @@ from azbook.data.datasets import events
 from azbook.data.schema import DataError
 from conftest import drop_column, rewrite
 
-#: Our own text for the fixture's eight events (a small stand-in for azbook/datasets/events_text.csv).
+#: Our own text for the fixture's eight events (a small stand-in for azbook/data/datasets/events_text.csv).
 EVENTS_TEXT = """\
 event_id,partner,category,source_url,kind,label,description
 2020-11-10-ceasefire-statement,multiple,agreement,https://www.primeminister.am/en/press-release/item/2020/11/10/Announcement/%20%20%20%20%20%20%20%20%20statement,,Ceasefire statement,The 44-day war stopped under a three-way statement.
