@@ -34,3 +34,20 @@ def test_committed_with_outputs_in_order_and_without_errors(path):
     for c in code:
         assert not any(o.output_type == "error" for o in c.outputs), f"{path.name}: stored error in cell {c.id}"
         assert "execution" not in c.metadata, f"{path.name}: timing metadata in cell {c.id} (volatile)"
+
+
+@pytest.mark.parametrize("path", chapter_notebooks(), ids=lambda p: p.stem)
+def test_every_stored_chart_is_valid_vega_lite(path):
+    """The schema check that executing a chapter skips (azbook.book.glue.chart) happens here."""
+    import jsonschema
+    from altair.vegalite.v6.schema import core
+
+    schema = core.load_schema()
+    nb = nbformat.read(path, as_version=4)
+    specs = [o.data[k] for c in nb.cells for o in c.get("outputs", []) for k in o.get("data", {})
+             if k.startswith("application/vnd.vegalite")]
+    assert specs, f"{path.name} has no chart"
+    validator = jsonschema.Draft7Validator(schema)
+    for spec in specs:
+        errors = sorted(validator.iter_errors(spec), key=lambda e: list(e.path))
+        assert not errors, f"{path.name}: chart {spec.get('name')!r} is not valid Vega-Lite: {errors[0].message[:300]}"

@@ -53,10 +53,28 @@ def count(key: str, value: int) -> str:
     return text(key, f"{int(value):,d}")
 
 
+class _Shown:
+    """A chart already converted to the book's MIME bundle (what IPython displays)."""
+
+    def __init__(self, bundle: dict) -> None:
+        self.bundle = bundle
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202 (IPython protocol)
+        return self.bundle
+
+
 def chart(key: str, chart) -> None:  # noqa: ANN001 (an Altair chart)
     """Show a chart in the notebook and keep it under ``key`` for a numbered figure in the book.
 
     Tag the cell ``remove-output`` (and ``hide-input``) and place the chart with
     ``{glue:figure} key`` + ``:name: fig-...``, so it appears once, numbered, on the page.
+
+    The spec goes out exactly as Altair would display it, but without Altair's schema check,
+    the slowest step of executing a chapter: every stored spec is checked against the
+    Vega-Lite schema by the tests instead (``tests/test_notebooks.py``), and Vega-Lite
+    itself refuses a broken one when the page or the fallback image is drawn.
     """
-    _glue(key, chart, display=True)
+    from azbook.book import render
+
+    spec = chart.to_dict(validate=False, context={"pre_transform": False})
+    _glue(key, _Shown(render.mimebundle(spec)), display=True)

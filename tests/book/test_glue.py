@@ -30,3 +30,27 @@ def test_percent_count_year():
 def test_missing_value_is_refused(missing):
     with pytest.raises(ValueError, match="missing"):
         glue.number("k", missing)
+
+
+def test_chart_shows_the_bundle_altair_would_show(no_display, tmp_path, monkeypatch):
+    import altair as alt
+    import pandas as pd
+
+    from azbook.book import render
+
+    monkeypatch.setattr(render, "PNG_CACHE", tmp_path / "cache")
+    c = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x:Q", y="y:Q").properties(title="T")
+    glue.chart("fig", c)
+    (key, shown, display), = no_display
+    assert key == "fig" and display
+    bundle = shown._repr_mimebundle_()
+    assert bundle[render.MIME_VEGALITE] == c.to_dict(context={"pre_transform": False})  # validated here, the same
+    assert set(bundle) == {render.MIME_VEGALITE, "image/png", "text/plain"}
+
+
+def test_the_schema_check_the_tests_make_rejects_a_broken_chart():
+    import jsonschema
+    from altair.vegalite.v6.schema import core
+
+    broken = {"data": {"values": []}, "mark": "lines", "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+    assert list(jsonschema.Draft7Validator(core.load_schema()).iter_errors(broken))
