@@ -16,15 +16,16 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from azbook import charts, countries, measures
+from azbook import boxes, charts, corrections, countries, measures
 from azbook.load import source_line
 
 #: The three partners of the book, in the order every chart shows them.
 PARTNERS = ("Russia", "Turkey", "Iran")
 #: Verdict classes of the claims table, in reading order.
-VERDICTS = ("supported", "partly", "not supported", "open")
+VERDICTS = ("supported", "partly", "not supported", "untested", "open")
 #: Verdict colours (the same as the claims boxes' CSS in ``static/azbook.css``).
-VERDICT_COLOURS = {"supported": "#1a7f37", "partly": "#9a6700", "not supported": "#cf222e", "open": "#777777"}
+VERDICT_COLOURS = {"supported": "#1a7f37", "partly": "#9a6700", "not supported": "#cf222e", "untested": "#0550ae",
+                   "open": "#777777"}
 #: Periods of five years for arms deliveries (SIPRI's own habit), the last one ending with the data.
 ARMS_PERIODS = ((2006, 2010), (2011, 2015), (2016, 2020), (2021, 2024))
 #: Before and after the 2020 war. UN sessions are dated by the year they open.
@@ -460,7 +461,7 @@ def forecast_table(claims: pd.DataFrame, events: pd.DataFrame, *, kinds: Sequenc
         verdict_class = "azbook-verdict azbook-verdict-" + c.verdict.replace(" ", "-")
         body.append(
             f'<tr id="forecast-{c.claim_id.lower()}"><th scope="row">{html.escape(c.claim_id)}</th>'
-            f"<td>{html.escape(c.claim)}{quote}</td><td>{html.escape(c.verdict_note)}</td>"
+            f"<td>{html.escape(c.claim)}{quote}</td><td>{html.escape(c.verdict_note)}{corrections.claim_note(c.claim_id)}</td>"
             f'<td><span class="{verdict_class}">{html.escape(c.verdict)}</span></td>'
             f"<td>{_evidence_links(c, by_id, data_page)}</td></tr>"
         )
@@ -503,7 +504,8 @@ def timeline_data(events: pd.DataFrame, claims: pd.DataFrame, notes_end: str | p
             year=lambda d: d.date.dt.year,
             date=lambda d: d.date.dt.strftime("%Y-%m-%d"),
         )[["event_id", "date", "year", "partner", "category", "label", "description", "source_title", "source_url",
-           "confidence", "status", "cited_by", "is_evidence", "is_forecast_evidence"]]
+           "confidence", "status", "cited_by", "is_evidence", "is_forecast_evidence"]
+          + [c for c in ("second_source_title", "second_source_url") if c in events.columns]]
         .reset_index(drop=True)
     )
 
@@ -573,7 +575,8 @@ def events_list_html(data: pd.DataFrame, *, folded: bool = True) -> str:
             items.append(
                 f'<li id="timeline-{html.escape(e.event_id)}"><strong>{pd.Timestamp(e.date):%-d %B %Y}</strong> '
                 f"[{html.escape(e.partner)}, {html.escape(e.category)}]: {html.escape(e.description)}{status}{cited} "
-                f'<a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a></li>'
+                f'<a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a>'
+                f"{boxes._second_source(e)}{corrections.event_note(e.event_id)}</li>"
             )
         parts.append(f'<p class="azbook-year"><strong>{year}</strong></p><ul class="azbook-events">{"".join(items)}</ul>')
     listing = "".join(parts)

@@ -14,13 +14,24 @@ import numpy as np
 import pandas as pd
 from IPython.display import HTML
 
-VERDICT_CLASS = {"supported": "success", "partly": "warning", "not supported": "danger", "open": "note"}
+from azbook import corrections
+
+VERDICT_CLASS = {"supported": "success", "partly": "warning", "not supported": "danger", "untested": "note",
+                 "open": "note"}
 DATA_PAGE = "data.html"
 
 
 def _event_link(event) -> str:  # noqa: ANN001 (a namedtuple row)
     date = f"{pd.Timestamp(event.date):%-d %b %Y}"
     return f'<a href="{html.escape(event.source_url)}">{html.escape(event.label)}</a> ({date})'
+
+
+def _second_source(event) -> str:  # noqa: ANN001 (a namedtuple row)
+    """" Second source: <title>" for an event that has one (the gravest events), else empty."""
+    title, url = getattr(event, "second_source_title", None), getattr(event, "second_source_url", None)
+    if not isinstance(title, str) or not isinstance(url, str):
+        return ""
+    return f' <a class="azbook-second-source" href="{html.escape(url)}">Second source: {html.escape(title)}</a>'
 
 
 def _dataset_link(name: str) -> str:
@@ -41,7 +52,7 @@ def claim_html(claim, events: pd.DataFrame) -> str:  # noqa: ANN001 (a namedtupl
     return (
         f'<li id="claim-{claim.claim_id.lower()}"><strong>{claim.claim_id}</strong> '
         f'<em>({html.escape(claim.type)})</em> {html.escape(claim.claim)}{quote}<br>'
-        f"Verdict: {verdict}. {html.escape(claim.verdict_note or '')}"
+        f"Verdict: {verdict}. {html.escape(claim.verdict_note or '')}{corrections.claim_note(claim.claim_id)}"
         + (f"<br>Evidence: {'; '.join(evidence)}." if evidence else "")
         + "</li>"
     )
@@ -66,6 +77,7 @@ def events_list(events: pd.DataFrame) -> HTML:
         f'<li id="event-{html.escape(e.event_id)}"><strong>{pd.Timestamp(e.date):%-d %B %Y}</strong>: '
         f'{html.escape(e.description)} <a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a>'
         + (f" <em>(confidence: {html.escape(e.confidence)})</em>" if e.confidence != "high" else "")
+        + _second_source(e) + corrections.event_note(e.event_id)
         + "</li>"
         for e in events.sort_values(["date", "event_id"]).itertuples()
     )
