@@ -14,13 +14,25 @@ import numpy as np
 import pandas as pd
 from IPython.display import HTML
 
-VERDICT_CLASS = {"supported": "success", "partly": "warning", "not supported": "danger", "open": "note"}
+from azbook.book import corrections
+from azbook.charts.argument import STATUS_CONFIRMED, VERDICTS
+
+VERDICT_CLASS = {"supported": "success", "partly": "warning", "not supported": "danger", "untested": "note",
+                 "open": "note"}
 DATA_PAGE = "data.html"
 
 
 def _event_link(event) -> str:  # noqa: ANN001 (a namedtuple row)
     date = f"{pd.Timestamp(event.date):%-d %b %Y}"
     return f'<a href="{html.escape(event.source_url)}">{html.escape(event.label)}</a> ({date})'
+
+
+def _second_source(event) -> str:  # noqa: ANN001 (a namedtuple row)
+    """" Second source: <title>" for an event that has one (the gravest events), else empty."""
+    title, url = getattr(event, "second_source_title", None), getattr(event, "second_source_url", None)
+    if not isinstance(title, str) or not isinstance(url, str):
+        return ""
+    return f' <a class="azbook-second-source" href="{html.escape(url)}">Second source: {html.escape(title)}</a>'
 
 
 def _dataset_link(name: str) -> str:
@@ -41,7 +53,7 @@ def claim_html(claim, events: pd.DataFrame) -> str:  # noqa: ANN001 (a namedtupl
     return (
         f'<li id="claim-{claim.claim_id.lower()}"><strong>{claim.claim_id}</strong> '
         f'<em>({html.escape(claim.type)})</em> {html.escape(claim.claim)}{quote}<br>'
-        f"Verdict: {verdict}. {html.escape(claim.verdict_note or '')}"
+        f"Verdict: {verdict}. {html.escape(claim.verdict_note or '')}{corrections.claim_note(claim.claim_id)}"
         + (f"<br>Evidence: {'; '.join(evidence)}." if evidence else "")
         + "</li>"
     )
@@ -66,6 +78,7 @@ def events_list(events: pd.DataFrame) -> HTML:
         f'<li id="event-{html.escape(e.event_id)}"><strong>{pd.Timestamp(e.date):%-d %B %Y}</strong>: '
         f'{html.escape(e.description)} <a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a>'
         + (f" <em>(confidence: {html.escape(e.confidence)})</em>" if e.confidence != "high" else "")
+        + _second_source(e) + corrections.event_note(e.event_id)
         + "</li>"
         for e in events.sort_values(["date", "event_id"]).itertuples()
     )
@@ -140,3 +153,73 @@ def verdict_table(claims: pd.DataFrame, sections: Mapping[tuple[str, str], Seque
     )
     return HTML('<table class="table azbook-verdicts"><thead><tr><th>Claim</th><th>The article says (our summary)</th>'
                 f"<th>Type</th><th>Verdict</th><th>Section</th></tr></thead><tbody>{body}</tbody></table>")
+
+
+def _evidence_links(claim, by_id: pd.DataFrame, data_page: str) -> str:  # noqa: ANN001 (a namedtuple row)
+    ids = [e for e in (claim.evidence_events or "").split(";") if e]
+    links = [
+        f'<a href="{html.escape(by_id.loc[e, "source_url"])}">{html.escape(by_id.loc[e, "label"])}</a> '
+        f'({pd.Timestamp(by_id.loc[e, "date"]):%-d %b %Y})'
+        for e in ids
+    ]
+    links += [f'<a href="{data_page}#{d.replace("_", "-")}-data"><code>{html.escape(d)}</code></a>'
+              for d in (claim.evidence_datasets or "").split(";") if d]
+    return "; ".join(links)
+
+
+def forecast_table(claims: pd.DataFrame, events: pd.DataFrame, *, kinds: Sequence[str] = ("forecast",),
+                   data_page: str = "data.html") -> str:
+    """The audit table as HTML: each claim of ``kinds`` with the article's expectation (our summary and
+    its quoted phrase), what happened, the verdict, and the evidence linked to its sources.
+
+    Rows are ordered by verdict (supported, partly, not supported, open), then by claim id.
+    """
+    rows = claims.query("type in @kinds").fillna("").assign(
+        order=lambda d: d.verdict.map({v: i for i, v in enumerate(VERDICTS)}))
+    if rows.order.isna().any():
+        raise ValueError("every claim in the audit table needs a verdict")
+    by_id = events.set_index("event_id")
+    body = []
+    for c in rows.sort_values(["order", "claim_id"]).itertuples():
+        quote = (f'<br><span class="azbook-quote">The article: “{html.escape(c.article_quote)}”</span>'
+                 if c.article_quote else "")
+        verdict_class = "azbook-verdict azbook-verdict-" + c.verdict.replace(" ", "-")
+        body.append(
+            f'<tr id="forecast-{c.claim_id.lower()}"><th scope="row">{html.escape(c.claim_id)}</th>'
+            f"<td>{html.escape(c.claim)}{quote}</td><td>{html.escape(c.verdict_note)}{corrections.claim_note(c.claim_id)}</td>"
+            f'<td><span class="{verdict_class}">{html.escape(c.verdict)}</span></td>'
+            f"<td>{_evidence_links(c, by_id, data_page)}</td></tr>"
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in
+                   ("Claim", "What the article expected (our summary)", "What happened", "Verdict", "Evidence"))
+    widths = "".join(f'<col style="width:{w}%">' for w in (6, 25, 31, 11, 27))
+    return (f'<table class="table azbook-audit" style="font-size:0.85em"><colgroup>{widths}</colgroup>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+
+def events_list_html(data: pd.DataFrame, *, folded: bool = True) -> str:
+    """The timeline's events as an HTML list grouped by year: date, our description, partner and
+    kind, status where not confirmed, the claims that cite it, and a link to the source.
+
+    ``folded`` (the default) puts the list inside a ``<details>`` element whose summary names
+    what it holds ("All 79 events, year by year, with their sources"), so the reader opens it
+    with one click and the button says what it shows.
+    """
+    parts = []
+    for year, group in data.groupby("year", sort=True):
+        items = []
+        for e in group.itertuples():
+            status = "" if e.status == STATUS_CONFIRMED else f' <em class="azbook-status">({html.escape(e.status)})</em>'
+            cited = f" Evidence for: {html.escape(e.cited_by)}." if e.cited_by else ""
+            items.append(
+                f'<li id="timeline-{html.escape(e.event_id)}"><strong>{pd.Timestamp(e.date):%-d %B %Y}</strong> '
+                f"[{html.escape(e.partner)}, {html.escape(e.category)}]: {html.escape(e.description)}{status}{cited} "
+                f'<a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a>'
+                f"{_second_source(e)}{corrections.event_note(e.event_id)}</li>"
+            )
+        parts.append(f'<p class="azbook-year"><strong>{year}</strong></p><ul class="azbook-events">{"".join(items)}</ul>')
+    listing = "".join(parts)
+    if not folded:
+        return listing
+    summary = f"All {len(data)} events, year by year, with their sources"
+    return f'<details class="azbook-events-all"><summary>{summary}</summary>{listing}</details>'

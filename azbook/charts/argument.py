@@ -10,7 +10,6 @@ knows of (none recorded is zero, not unknown).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import altair as alt
@@ -23,9 +22,10 @@ from azbook.data.tables import source_line
 #: The three partners of the book, in the order every chart shows them.
 PARTNERS = ("Russia", "Turkey", "Iran")
 #: Verdict classes of the claims table, in reading order.
-VERDICTS = ("supported", "partly", "not supported", "open")
+VERDICTS = ("supported", "partly", "not supported", "untested", "open")
 #: Verdict colours (the same as the claims boxes' CSS in ``static/azbook.css``).
-VERDICT_COLOURS = {"supported": "#1a7f37", "partly": "#9a6700", "not supported": "#cf222e", "open": "#777777"}
+VERDICT_COLOURS = {"supported": "#1a7f37", "partly": "#9a6700", "not supported": "#cf222e", "untested": "#0550ae",
+                   "open": "#777777"}
 #: Periods of five years for arms deliveries (SIPRI's own habit), the last one ending with the data.
 ARMS_PERIODS = ((2006, 2010), (2011, 2015), (2016, 2020), (2021, 2024))
 #: Before and after the 2020 war. UN sessions are dated by the year they open.
@@ -430,48 +430,6 @@ def verdict_chart(counts: pd.DataFrame) -> alt.FacetChart:
                           header=alt.Header(labelFontSize=13, labelFontWeight="bold", labelAnchor="start")))
 
 
-def _evidence_links(claim, by_id: pd.DataFrame, data_page: str) -> str:  # noqa: ANN001 (a namedtuple row)
-    ids = [e for e in (claim.evidence_events or "").split(";") if e]
-    links = [
-        f'<a href="{html.escape(by_id.loc[e, "source_url"])}">{html.escape(by_id.loc[e, "label"])}</a> '
-        f'({pd.Timestamp(by_id.loc[e, "date"]):%-d %b %Y})'
-        for e in ids
-    ]
-    links += [f'<a href="{data_page}#{d.replace("_", "-")}-data"><code>{html.escape(d)}</code></a>'
-              for d in (claim.evidence_datasets or "").split(";") if d]
-    return "; ".join(links)
-
-
-def forecast_table(claims: pd.DataFrame, events: pd.DataFrame, *, kinds: Sequence[str] = ("forecast",),
-                   data_page: str = "data.html") -> str:
-    """The audit table as HTML: each claim of ``kinds`` with the article's expectation (our summary and
-    its quoted phrase), what happened, the verdict, and the evidence linked to its sources.
-
-    Rows are ordered by verdict (supported, partly, not supported, open), then by claim id.
-    """
-    rows = claims.query("type in @kinds").fillna("").assign(
-        order=lambda d: d.verdict.map({v: i for i, v in enumerate(VERDICTS)}))
-    if rows.order.isna().any():
-        raise ValueError("every claim in the audit table needs a verdict")
-    by_id = events.set_index("event_id")
-    body = []
-    for c in rows.sort_values(["order", "claim_id"]).itertuples():
-        quote = (f'<br><span class="azbook-quote">The article: “{html.escape(c.article_quote)}”</span>'
-                 if c.article_quote else "")
-        verdict_class = "azbook-verdict azbook-verdict-" + c.verdict.replace(" ", "-")
-        body.append(
-            f'<tr id="forecast-{c.claim_id.lower()}"><th scope="row">{html.escape(c.claim_id)}</th>'
-            f"<td>{html.escape(c.claim)}{quote}</td><td>{html.escape(c.verdict_note)}</td>"
-            f'<td><span class="{verdict_class}">{html.escape(c.verdict)}</span></td>'
-            f"<td>{_evidence_links(c, by_id, data_page)}</td></tr>"
-        )
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Claim", "What the article expected (our summary)", "What happened", "Verdict", "Evidence"))
-    widths = "".join(f'<col style="width:{w}%">' for w in (6, 25, 31, 11, 27))
-    return (f'<table class="table azbook-audit" style="font-size:0.85em"><colgroup>{widths}</colgroup>'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
-
-
 def event_status(date: pd.Timestamp, confidence: str, notes_end: pd.Timestamp) -> str:
     """How firmly an event stands: open after the research notes end, else by the notes' confidence."""
     if pd.Timestamp(date) > pd.Timestamp(notes_end):
@@ -504,7 +462,8 @@ def timeline_data(events: pd.DataFrame, claims: pd.DataFrame, notes_end: str | p
             year=lambda d: d.date.dt.year,
             date=lambda d: d.date.dt.strftime("%Y-%m-%d"),
         )[["event_id", "date", "year", "partner", "category", "label", "description", "source_title", "source_url",
-           "confidence", "status", "cited_by", "is_evidence", "is_forecast_evidence"]]
+           "confidence", "status", "cited_by", "is_evidence", "is_forecast_evidence"]
+          + [c for c in ("second_source_title", "second_source_url") if c in events.columns]]
         .reset_index(drop=True)
     )
 
@@ -555,31 +514,3 @@ def timeline_chart(data: pd.DataFrame, notes_end: str | pd.Timestamp, *, width: 
     end_text = alt.Chart(end).mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color="#333333").encode(
         x=alt.X("date:T", scale=shapes.UTC), y=alt.value(0), text="label:N")
     return alt.layer(dots, end_rule, end_text).properties(width=width, height=alt.Step(30))
-
-
-def events_list_html(data: pd.DataFrame, *, folded: bool = True) -> str:
-    """The timeline's events as an HTML list grouped by year: date, our description, partner and
-    kind, status where not confirmed, the claims that cite it, and a link to the source.
-
-    ``folded`` (the default) puts the list inside a ``<details>`` element whose summary names
-    what it holds ("All 79 events, year by year, with their sources"), so the reader opens it
-    with one click and the button says what it shows.
-    """
-    parts = []
-    for year, group in data.groupby("year", sort=True):
-        items = []
-        for e in group.itertuples():
-            status = "" if e.status == STATUS_CONFIRMED else f' <em class="azbook-status">({html.escape(e.status)})</em>'
-            cited = f" Evidence for: {html.escape(e.cited_by)}." if e.cited_by else ""
-            items.append(
-                f'<li id="timeline-{html.escape(e.event_id)}"><strong>{pd.Timestamp(e.date):%-d %B %Y}</strong> '
-                f"[{html.escape(e.partner)}, {html.escape(e.category)}]: {html.escape(e.description)}{status}{cited} "
-                f'<a href="{html.escape(e.source_url)}">Source: {html.escape(e.source_title)}</a></li>'
-            )
-        parts.append(f'<p class="azbook-year"><strong>{year}</strong></p><ul class="azbook-events">{"".join(items)}</ul>')
-    listing = "".join(parts)
-    if not folded:
-        return listing
-    summary = f"All {len(data)} events, year by year, with their sources"
-    return f'<details class="azbook-events-all"><summary>{summary}</summary>{listing}</details>'
-

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
 import pytest
 
 from azbook.book import boxes
+from azbook.charts import argument
 from azbook.data.tables import load
 
 
@@ -92,3 +94,40 @@ def test_verdict_table_refuses_unknown_repeated_or_missing_chapter_claims(tables
     boxes.verdict_table(claims, {("s", "S"): ours}, chapter="iran")  # all shown: fine
     with pytest.raises(ValueError, match="not shown"):
         boxes.verdict_table(claims, {("s", "S"): ours[:-1]}, chapter="iran")
+
+
+@pytest.fixture(scope="module")
+def audit_tables():
+    return {"claims": load("claims"), "events": load("events")}
+
+
+def test_forecast_table_lists_every_forecast_with_verdict_and_linked_evidence(audit_tables):
+    claims, events = audit_tables["claims"], audit_tables["events"]
+    table = boxes.forecast_table(claims, events)
+    forecasts = claims.query("type == 'forecast'")
+    by_id = events.set_index("event_id")
+    for c in forecasts.itertuples():
+        assert f'id="forecast-{c.claim_id.lower()}"' in table
+        for e in c.evidence_events.split(";"):
+            assert by_id.loc[e, "source_url"] in table
+    order = [table.index(f'id="forecast-{i.lower()}"') for i in
+             forecasts.assign(o=forecasts.verdict.map(argument.VERDICTS.index)).sort_values(["o", "claim_id"]).claim_id]
+    assert order == sorted(order)
+    assert table.count("<tr id=") == len(forecasts)
+
+
+def test_events_list_links_every_source_and_marks_open_events(audit_tables):
+    data = argument.timeline_data(audit_tables["events"], audit_tables["claims"], "2026-03-31")
+    listing = boxes.events_list_html(data)
+    assert all(html.escape(url) in listing for url in data.source_url)
+    assert listing.count("<li ") == len(data)
+    assert argument.STATUS_OPEN in listing
+
+
+def test_events_list_is_folded_under_a_summary_that_says_what_it_holds(audit_tables):
+    data = argument.timeline_data(audit_tables["events"], audit_tables["claims"], "2026-03-31")
+    listing = boxes.events_list_html(data)
+    assert listing.startswith("<details") and listing.endswith("</details>")
+    assert f"<summary>All {len(data)} events, year by year, with their sources</summary>" in listing
+    flat = boxes.events_list_html(data, folded=False)
+    assert "<details" not in flat and flat in listing

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 import pytest
@@ -152,21 +151,6 @@ def test_verdict_chart_colours_each_verdict(tables):
     assert scale["range"] == [argument.VERDICT_COLOURS[v] for v in argument.VERDICTS]
 
 
-def test_forecast_table_lists_every_forecast_with_verdict_and_linked_evidence(tables):
-    claims, events = tables["claims"], tables["events"]
-    table = argument.forecast_table(claims, events)
-    forecasts = claims.query("type == 'forecast'")
-    by_id = events.set_index("event_id")
-    for c in forecasts.itertuples():
-        assert f'id="forecast-{c.claim_id.lower()}"' in table
-        for e in c.evidence_events.split(";"):
-            assert by_id.loc[e, "source_url"] in table
-    order = [table.index(f'id="forecast-{i.lower()}"') for i in
-             forecasts.assign(o=forecasts.verdict.map(argument.VERDICTS.index)).sort_values(["o", "claim_id"]).claim_id]
-    assert order == sorted(order)
-    assert table.count("<tr id=") == len(forecasts)
-
-
 def test_event_status_marks_events_after_the_notes_open():
     end = pd.Timestamp("2026-03-31")
     assert argument.event_status(pd.Timestamp("2026-06-07"), "low", end) == argument.STATUS_OPEN
@@ -195,23 +179,6 @@ def test_timeline_chart_filters_by_partner_and_category_and_links_sources(tables
     assert dots["encoding"]["href"]["field"] == "source_url"
     expression = dots["transform"][0]["filter"]
     assert "partner_choice" in expression and "category_choice" in expression
-
-
-def test_events_list_links_every_source_and_marks_open_events(tables):
-    data = argument.timeline_data(tables["events"], tables["claims"], "2026-03-31")
-    listing = argument.events_list_html(data)
-    assert all(html.escape(url) in listing for url in data.source_url)
-    assert listing.count("<li ") == len(data)
-    assert argument.STATUS_OPEN in listing
-
-
-def test_events_list_is_folded_under_a_summary_that_says_what_it_holds(tables):
-    data = argument.timeline_data(tables["events"], tables["claims"], "2026-03-31")
-    listing = argument.events_list_html(data)
-    assert listing.startswith("<details") and listing.endswith("</details>")
-    assert f"<summary>All {len(data)} events, year by year, with their sources</summary>" in listing
-    flat = argument.events_list_html(data, folded=False)
-    assert "<details" not in flat and flat in listing
 
 
 # --- trade after 2020 -----------------------------------------------------------------------

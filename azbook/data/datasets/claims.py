@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from azbook.data.datasets import events
+from azbook.data.datasets import events, events_extra
 from azbook.data.rawfiles import read_csv, read_text
 from azbook.data.schema import Dataset, DataError, Field, Source
 
@@ -35,7 +35,11 @@ TEXT_REQUIRED = ["claim_id", "chapter", "claim", "assessment", "verdict_note", "
 
 CHAPTERS = ("russia", "turkey", "iran", "balance")
 TYPES = ("fact", "interpretation", "forecast")
-VERDICTS = ("supported", "partly", "not supported", "open")
+VERDICTS = ("supported", "partly", "not supported", "untested", "open")
+#: A verdict whose bold words include this is classed 'untested' whatever it begins with: the notes
+#: say the claim (or its main part) was never put to the test (claim 23: "not supported as framed,
+#: and largely untested").
+UNTESTED = re.compile(r"\buntested\b")
 #: How an interpretation (which no data can settle) stands against later evidence; the book's reading.
 ASSESSMENTS = ("consistent", "mixed", "little evidence", "weakened")
 #: Book tables a claim may point to as further evidence (the migration tables are migrant_stocks
@@ -144,6 +148,8 @@ def verdict(path: Path, row: int, column: str, text: str) -> str:
     """The verdict class of a notes' verdict such as '**supported, and overtaken by events**'."""
     found = re.match(r"^\*\*(.+?)\*\*", text) if column == "Verdict" else re.match(r"^(.+)$", text)
     words = found.group(1).strip().lower() if found else ""
+    if UNTESTED.search(words):
+        return "untested"
     for value in sorted(VERDICTS, key=len, reverse=True):
         if words == value or re.match(rf"^{value}\b", words):
             return value
@@ -252,7 +258,8 @@ def build(raw: Path, text: Path = TEXT_FILE, events_text: Path = events.TEXT_FIL
     ours = read_own_text(text)
     _pair(path, text, notes, ours)
     dates = events.build(raw, events_text).set_index("event_id")["date"]
-    records = [_record(path, text, notes[cid], ours[cid], dates) for cid in notes]
+    added = events_extra.added_for(raw, events_extra.beside(events_text)[0])
+    records = [_record(path, text, notes[cid], ours[cid], dates, added.get(cid, set())) for cid in notes]
     return _typed(pd.DataFrame.from_records(records))
 
 
@@ -267,7 +274,7 @@ def _pair(path: Path, text: Path, notes: dict[str, dict], ours: dict[str, dict])
                             column="claim_id")
 
 
-def _record(path: Path, text: Path, note: dict, own: dict, dates: pd.Series) -> dict:
+def _record(path: Path, text: Path, note: dict, own: dict, dates: pd.Series, added: set[str] = frozenset()) -> dict:
     row = own["source_row"]
     if (own["assessment"] is None) != (note["type"] != "interpretation"):
         raise DataError(text, f"{note['claim_id']} is a {note['type']}: "
@@ -276,7 +283,10 @@ def _record(path: Path, text: Path, note: dict, own: dict, dates: pd.Series) -> 
     notes_words = f"claim {note['number']} of the notes"
     events.check_own_words(text, row, "claim", own["claim"], note["block"], notes_words)
     events.check_own_words(text, row, "verdict_note", own["verdict_note"], note["block"], notes_words)
-    evidence = _evidence(path, text, note, own, dates)
+    evidence = _evidence(path, text, note, own, dates, added)
+    if not evidence and not own["evidence_datasets"]:
+        raise DataError(text, f"{note['claim_id']} has no evidence: name its events (evidence_events) or the tables "
+                        "that test it (evidence_datasets)", row=row, column="evidence_events")
     if note["verdict"] not in (None, "open") and any(dates[e] > pd.Timestamp(events.NOTES_END) for e in evidence):
         raise DataError(text, f"{note['claim_id']} rests on an event after the notes end ({events.NOTES_END}) "
                         "but its verdict is not 'open'", row=row, column="evidence_events")
@@ -295,8 +305,9 @@ def _record(path: Path, text: Path, note: dict, own: dict, dates: pd.Series) -> 
     }
 
 
-def _evidence(path: Path, text: Path, note: dict, own: dict, dates: pd.Series) -> list[str]:
-    """Our evidence event ids, checked against the notes' labels for the claim (sorted)."""
+def _evidence(path: Path, text: Path, note: dict, own: dict, dates: pd.Series, added: set[str] = frozenset()) -> list[str]:
+    """Our evidence event ids, checked against the notes' labels for the claim (sorted). Events
+    added from the notes' sources (``events_added.csv``) count where they name this claim."""
     row, listed = own["source_row"], own["evidence_events"]
     for event_id in listed:
         if event_id not in dates.index:
@@ -305,7 +316,7 @@ def _evidence(path: Path, text: Path, note: dict, own: dict, dates: pd.Series) -
     by_date = dates.dt.strftime("%Y-%m-%d")
     cited = {day for day, _ in note["labels"]}
     for event_id in listed:
-        if by_date[event_id] not in cited:
+        if by_date[event_id] not in cited and event_id not in added:
             raise DataError(text, f"evidence event {event_id!r} is not cited for {note['claim_id']} in {path.name} "
                             f"(line {note['rows']['Evidence']})", row=row, column="evidence_events")
     for day, label in note["labels"]:
@@ -345,11 +356,29 @@ def cross_checks(df: pd.DataFrame) -> None:
         (df.claim_id.str.slice(0, 1) != df.section, "section", "differs from the claim_id's letter"),
         (~event_ok, "evidence_events", "holds something that is not an event id"),
         (~table_ok, "evidence_datasets", f"names a table outside {list(TABLES)}"),
+        (df.evidence_events.isna() & df.evidence_datasets.isna(), "evidence_events",
+         "and evidence_datasets are both empty: every verdict needs evidence"),
     ]
     for bad, column, message in checks:
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
             raise DataError(file, f"{df.claim_id[i]}: {column} {message}", row=i + 2, column=column)
+
+
+def evidence_problems(df: pd.DataFrame, event_ids, tables) -> list[tuple[int, str, str]]:  # noqa: ANN001
+    """Every way the claims' evidence fails to resolve, as (row in the CSV file, column, message):
+    a claim with neither evidence events nor evidence tables, an event that is not in the events
+    table, or a table that the book does not have. Empty when every verdict points at evidence."""
+    event_ids, tables, out = set(event_ids), set(tables), []
+    for i, c in enumerate(df.itertuples(index=False), start=2):
+        listed = events.split_list(c.evidence_events if isinstance(c.evidence_events, str) else "")
+        named = events.split_list(c.evidence_datasets if isinstance(c.evidence_datasets, str) else "")
+        if not listed and not named:
+            out.append((i, "evidence_events", f"{c.claim_id}: no evidence (neither events nor tables)"))
+        out += [(i, "evidence_events", f"{c.claim_id}: event {e!r} is not in the events table")
+                for e in listed if e not in event_ids]
+        out += [(i, "evidence_datasets", f"{c.claim_id}: table {t!r} does not exist") for t in named if t not in tables]
+    return out
 
 
 def coverage(df: pd.DataFrame) -> dict:
@@ -444,7 +473,9 @@ DATASET = Dataset(
         "Type: a qualifier in brackets is dropped ('fact (about spring 2022)' -> fact); a combined type "
         "('fact/interpretation') takes the part that fits the claim's Verdict or Assessment line.",
         "Verdict: the bold verdict is reduced to its class by its first words (supported, partly, not supported, "
-        "open); qualifiers such as 'for politics' or 'overtaken by events' are explained in verdict_note. "
+        "open), except that a verdict whose bold words say 'untested' is classed untested (claim E23: 'not "
+        "supported as framed, and largely untested'); qualifiers such as 'for politics' or 'overtaken by events' "
+        "are explained in verdict_note. "
         "Interpretations have no verdict (empty), and an assessment of the book's instead.",
         "Cross-checked the notes' forecast table against the items (same verdict; every forecast listed); the "
         "table's follow-up rows (e.g. '19 (follow-up)') are not claims of the article and were skipped.",
@@ -452,8 +483,9 @@ DATASET = Dataset(
         "fails if either side has a claim the other lacks.",
         "Resolved every evidence label (its date) to events of the events table: where one event has that date "
         "it must be named; where several do, our text names the one(s) meant; every event we name must be cited "
-        "by the notes for that claim. Evidence outside events.csv (e.g. the 2020 Lavrov press conference) is "
-        "mentioned in verdict_note only.",
+        "by the notes for that claim, or an event added to the events table from the notes' sources.md for that "
+        "claim (azbook/data/datasets/events_added.csv, e.g. the 2020 Lavrov press conference for C11). A claim with "
+        "neither evidence events nor evidence tables stops the build.",
         "Summaries and notes are the book's own words: the build refuses text that repeats more than six "
         "consecutive words of the notes or a number the claim's notes do not contain. article_quote phrases were "
         "checked by hand against the article text (at most eight words each).",
@@ -467,8 +499,12 @@ DATASET = Dataset(
         "Verdicts are as of November 2026 but rest on sources that stop in March 2026; anything later is 'open'. "
         "Claim D19's verdict concerns the agreement; whether the route through Iran actually opened is open.",
         "chapter and assessment are the book's judgement; verdicts are the research notes'.",
-        "Some verdicts rely on material that is not an event row (claim texts, trade figures quoted in the "
-        "press, a 2020 press conference); see the research notes' sources list.",
+        "Some verdicts also rely on material that is not an event row (claim texts, trade figures quoted in the "
+        "press, which the trade_official table holds); statements the notes cite only in claims.md with a source "
+        "of their sources.md are events of their own (e.g. the 2020 Lavrov press conference, the Kremlin readout "
+        "of 24 December 2025).",
+        "Verdict 'untested' (E23): the notes judge the forecast not supported as framed and largely untested; "
+        "it is counted apart from the forecasts that failed.",
     ),
 )
 

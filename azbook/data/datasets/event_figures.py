@@ -83,7 +83,9 @@ def _record(path: Path, r, by_id: pd.DataFrame) -> dict:  # noqa: ANN001 (a name
 
 
 def coverage(df: pd.DataFrame) -> dict:
-    return {"rows": len(df), "events": sorted(df.event_id.unique())}
+    """Rows, the events, and their first and last dates (an event id begins with its date)."""
+    days = sorted({e[:10] for e in df.event_id})
+    return {"dates": [days[0], days[-1]], "rows": len(df), "events": sorted(df.event_id.unique())}
 
 
 DATASET = Dataset(

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from azbook.data import countries
+from azbook.data.datasets import events_extra
 from azbook.data.rawfiles import read_csv
 from azbook.data.schema import Dataset, DataError, Field, Source
 
@@ -34,7 +35,7 @@ TEXT_FILE = Path(__file__).with_name("events_text.csv")
 REQUIRED = ["date", "precision", "partner", "category", "event", "source_title", "source_url", "confidence"]
 TEXT_REQUIRED = ["event_id", "partner", "category", "source_url", "kind", "label", "description"]
 
-FIRST_DAY, LAST_DAY = date(2020, 9, 1), date(2026, 12, 31)
+FIRST_DAY, LAST_DAY = date(2020, 8, 1), date(2026, 12, 31)
 #: The sources searched for the notes stop here; anything later is unverified ("open").
 NOTES_END = date(2026, 3, 31)
 PRECISIONS = ("day", "month", "year")
@@ -254,12 +255,37 @@ def _counterpart(t: dict, candidates: list[dict], facts_path: Path, text_path: P
 
 
 def build(raw: Path, text: Path = TEXT_FILE) -> pd.DataFrame:
-    """The tidy ``events`` table from the notes beside ``raw`` and our own text file ``text``."""
+    """The tidy ``events`` table from the notes beside ``raw`` and our own text file ``text``, with
+    the events the notes cite only in their claims and the second sources, from the files
+    ``events_added.csv`` and ``events_second_source.csv`` beside ``text`` (none where absent)."""
     facts_path = facts_dir(raw) / FACTS_FILE
     text = Path(text)
     pairs = match(read_facts(raw), read_own_text(text), facts_path, text)
     records = [_record(f, t, text) for f, t in pairs]
+    added, second = events_extra.beside(text)
+    records += [_added_record(a, {r["event_id"] for r in records}, added) for a in events_extra.read_added(raw, added)]
+    seconds = events_extra.read_second_sources(second)
+    ids = {r["event_id"] for r in records}
+    for event_id, s in seconds.items():
+        if event_id not in ids:
+            raise DataError(second, f"names event {event_id!r}, which is not in the events table", row=s["source_row"],
+                            column="event_id")
+    for r in records:
+        s = seconds.get(r["event_id"], {})
+        r["second_source_title"], r["second_source_url"] = s.get("second_source_title"), s.get("second_source_url")
     return _typed(pd.DataFrame.from_records(records))
+
+
+def _added_record(a: dict, taken: set[str], path: Path) -> dict:
+    if a["event_id"] in taken:
+        raise DataError(path, f"event {a['event_id']!r} is already a row of the notes' events", row=a["source_row"],
+                        column="event_id")
+    return {
+        "event_id": a["event_id"], "date": pd.Timestamp(a["date"]), "precision": a["precision"],
+        "partner": a["partner"], "partner_iso3": PARTNERS[a["partner"]], "category": a["category"], "kind": a["kind"],
+        "label": a["label"], "description": a["description"], "source_title": a["source_title"],
+        "source_url": a["source_url"], "confidence": a["confidence"],
+    }
 
 
 def _record(f: dict, t: dict, text_path: Path) -> dict:
@@ -283,7 +309,7 @@ def _record(f: dict, t: dict, text_path: Path) -> dict:
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    return DATASET.typed(out)
+    return DATASET.typed(out.sort_values("event_id").reset_index(drop=True))
 
 
 # --- checks and coverage -------------------------------------------------------------------
@@ -326,12 +352,14 @@ def coverage(df: pd.DataFrame) -> dict:
 PARTNER_CODES = tuple(code for code in PARTNERS.values() if code)
 DATASET = Dataset(
     name="events",
-    title="Dated events in Azerbaijan's relations with Russia, Turkey, Iran and Armenia, November 2020 – mid 2026",
+    title="Dated events in Azerbaijan's relations with Russia, Turkey, Iran and Armenia, August 2020 – mid 2026",
     description=(
-        "One row per dated event from the end of the 2020 Karabakh war to the spring of 2026: agreements, "
+        "One row per dated event from the end of the 2020 Karabakh war to the spring of 2026 (and one statement "
+        "of August 2020 that a verdict rests on): agreements, "
         "military moves, incidents, diplomatic steps and energy or transport milestones, each with the "
         "partner concerned, a short label for chart annotations, a one-to-two-sentence description written "
-        "for this book, the source it rests on and the research notes' confidence in it."
+        "for this book, the source it rests on (for the gravest events, a second source too) and the research "
+        "notes' confidence in it."
     ),
     fields=(
         Field("event_id", "str", "Stable, readable id: the date and a few words (YYYY-MM-DD-words)",
@@ -352,6 +380,10 @@ DATASET = Dataset(
         Field("source_title", "str", "Title and publisher of the source the event rests on, as the notes cite it"),
         Field("source_url", "str", "Address of that source", pattern=r"^https://"),
         Field("confidence", "str", "The research notes' confidence in the event", allowed=CONFIDENCE),
+        Field("second_source_title", "str", "For the gravest events (deaths of leaders, wars and strikes, treaties): "
+              "title and publisher of a second, independent source the book's authors read; empty otherwise",
+              nullable=True),
+        Field("second_source_url", "str", "Address of that second source", pattern=r"^https://", nullable=True),
     ),
     key=("event_id",),
     sources=(
@@ -365,7 +397,7 @@ DATASET = Dataset(
             attribution="Book research notes; sources as cited per event",
             citation="Research notes for this book (2026). Dated events in Azerbaijan's foreign relations, "
                      "November 2020 – mid 2026 (sources searched to March 2026), with one cited source and a confidence level per event.",
-            raw_files=(RAW_LABEL,),
+            raw_files=(RAW_LABEL, events_extra.SOURCES_LABEL),
         ),
         Source(
             publisher="This book's authors",
@@ -381,7 +413,7 @@ DATASET = Dataset(
     ),
     processing=(
         "Read the research notes' events.csv from the folder facts/ beside the RAW folder (RAW/../facts/events.csv); "
-        "checked each row: date written YYYY-MM-DD inside 2020-09-01..2026-12-31, known precision, partner, "
+        "checked each row: date written YYYY-MM-DD inside 2020-08-01..2026-12-31, known precision, partner, "
         "category and confidence, a source title and URL.",
         "Upgraded a source URL written with http:// to https:// (one row in the notes: the Press TV page of "
         "15 July 2024); every other URL is kept exactly as the notes give it.",
@@ -394,6 +426,11 @@ DATASET = Dataset(
         "or contains a number the notes' row does not contain.",
         "Added partner_iso3 (empty for 'multiple') and kept date, precision, partner, category, source title, "
         "source URL and confidence as the notes give them; sorted by event_id (which begins with the date).",
+        "Added the events that the notes' claims.md cites with a source of their sources.md but that are not rows "
+        "of events.csv (listed in azbook/data/datasets/events_added.csv with the source's key and the claims they "
+        "serve; title and URL come from sources.md, RAW/../facts/sources.md; confidence high as the notes' sources).",
+        "Added a second, independent source (title and URL, azbook/data/datasets/events_second_source.csv) to the "
+        "gravest events: deaths of leaders, wars and strikes, treaties; each was read by the book's authors.",
     ),
     build=build,
     source_line="Source: book research notes (events to March 2026; source cited per event)",
@@ -403,7 +440,8 @@ DATASET = Dataset(
         "The notes' sources stop in March 2026: later rows (the Armenian election of 7 June 2026) are flagged "
         "low confidence and should be shown as unconfirmed.",
         "Each event cites one source (source_url); a few rows name two sources in source_title but give the URL "
-        "of only one of them.",
+        "of only one of them. The gravest events also carry a second, independent source (second_source_title, "
+        "second_source_url).",
         "kind is this book's reading for the Iran chapter: pressure (exercises, threats, demands), incident "
         "(violence or a diplomatic rupture), agreement (a deal or a milestone of a joint project), thaw "
         "(visits, calls, reopenings, a joint drill), other (context, not a bilateral move).",
