@@ -50,7 +50,7 @@ def descriptor(ds: Dataset, df: pd.DataFrame) -> dict[str, Any]:
                 "accessed": s.accessed,
                 "raw_files": list(s.raw_files),
                 "citation": s.citation,
-                **({"released": s.released} if s.released else {}),
+                "released": s.released,
             }
             for s in ds.sources
         ],

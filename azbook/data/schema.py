@@ -107,12 +107,13 @@ class Source:
     attribution: str
     citation: str
     raw_files: tuple[str, ...] = ()
-    #: The release date as the publisher gives it, ISO 8601 (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), for code
-    #: that needs it (a chapter saying "as of February 2026"); empty when the publisher gives none.
+    #: The release date as a date, ISO 8601 (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the publisher
+    #: gives it): the field code reads (a chapter saying "as of February 2026", the year of a citation), so no
+    #: code ever reads a date out of ``release``, the words for readers.
     released: str = ""
 
     def __post_init__(self) -> None:
-        if self.released and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", self.released):
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", self.released):
             raise ValueError(f"{self.dataset}: released {self.released!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
 
 

@@ -138,10 +138,12 @@ def test_every_dataset_source_has_an_entry():
     assert all(key in defined for key in citation.HAND_WRITTEN_KEYS)
 
 
-def test_source_year_is_the_release_year():
-    assert citation.source_year({"release": "file Export_GTF_IEA_202209 (data Oct 2008 - Sep 2022)"}) == "2022"
-    assert citation.source_year({"release": "April 2025 release (data 1949–2024)"}) == "2025"
-    assert citation.source_year({"release": "world-atlas 2.0.2", "citation": "Natural Earth (2018). x"}) == "2018"
+def test_source_year_is_the_year_of_the_released_field_never_read_from_words():
+    assert citation.source_year({"release": "file Export_GTF_IEA_202209 (data Oct 2008 - Sep 2022)",
+                                 "released": "2022-09"}) == "2022"
+    assert citation.source_year({"release": "April 2025 release", "released": "2025-04"}) == "2025"
+    with pytest.raises(KeyError):
+        citation.source_year({"release": "April 2025 release"})
 
 
 def test_every_cite_key_in_the_pages_resolves():

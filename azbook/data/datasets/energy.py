@@ -445,6 +445,7 @@ IEA_SOURCE = Source(
     publisher="International Energy Agency (IEA)",
     dataset="Gas Trade Flows (monthly cross-border natural gas flows by border point)",
     release="file Export_GTF_IEA_202209 (data Oct 2008 - Sep 2022; downloaded late 2022)",
+    released="2022-09",
     url="https://www.iea.org/data-and-statistics/data-product/gas-trade-flows",
     accessed=ACCESSED,
     licence="IEA Terms and Conditions (https://www.iea.org/terms); the licence of this vintage is not stated in the file",

@@ -126,6 +126,7 @@ DATASET = Dataset(
             publisher="International Monetary Fund (IMF), Statistics Department",
             dataset="Direction of Trade Statistics (DOTS): Exports and Imports by Areas and Countries",
             release="early-2022 vintage (mirror snapshot of 2 February 2022); last year 2020",
+            released="2022",
             url="https://data.imf.org/regular.aspx?key=61013712",
             accessed="2026-11-28",
             licence="IMF terms of use (https://www.imf.org/external/terms.htm)",

@@ -428,6 +428,7 @@ DATASET = Dataset(
             dataset="Azerbaijan's trade with Russia, Turkey and Iran, 2021–2025: official figures as quoted in news reports",
             release="research compilation of 57 quoted figures (stored copies of public web pages; pages dated 2021-12 "
                     "to 2026-03)",
+            released="2026",
             url="one address per figure: see the source_url column",
             accessed="2026-11-28",
             licence="Figures: official statistics (facts). Quotes: short excerpts from copyrighted news articles, used "

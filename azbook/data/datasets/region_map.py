@@ -398,6 +398,7 @@ DATASET = Dataset(
             publisher="Natural Earth (data); Mike Bostock, world-atlas npm package (TopoJSON conversion)",
             dataset="World Atlas TopoJSON, countries-50m.json: Natural Earth 1:50m Admin 0 – Countries, version 4.1.0",
             release=f"world-atlas {VERSION} (npm, {INTEGRITY}); countries-50m.json SHA-256 {SHA256}",
+            released="2018",
             url=f"https://www.npmjs.com/package/world-atlas/v/{VERSION}",
             accessed="2026-11-28",
             licence="Natural Earth: public domain; world-atlas package: ISC licence",

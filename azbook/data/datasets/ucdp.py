@@ -149,6 +149,7 @@ DATASET = Dataset(
                       "Uppsala University",
             dataset="UCDP Battle-Related Deaths Dataset, dyadic version (BattleDeaths_v24_1.csv)",
             release="version 24.1 (2024); dyad-years 1989–2023",
+            released="2024",
             url="https://ucdp.uu.se/downloads/",
             accessed="2026-11-28",
             licence="UCDP data are free to use with citation (UCDP terms of use)",

@@ -272,6 +272,7 @@ UNVOTES_SOURCE = Source(
             "un_votes and un_roll_calls",
     release="UNVotes2021.RData (downloaded by the package author 2021-02-21); unvotes GitHub commit 7eb7034 "
             "(2021-03-08); roll calls 1946-01-01 to 2020-01-14, sessions 1–74",
+    released="2021",
     url=DATAVERSE_URL,
     accessed="2026-11-28",
     licence="Voeten data: CC0 1.0 (public domain dedication); unvotes package: MIT licence",
@@ -286,6 +287,7 @@ IDEAL_SOURCE = Source(
     publisher="Michael A. Bailey, Anton Strezhnev and Erik Voeten (Harvard Dataverse)",
     dataset="United Nations General Assembly Voting Data: ideal point estimates (IdealpointestimatesAll_Jun2024.csv)",
     release="June 2024 file; sessions 1–78 (1946 to 2023/24)",
+    released="2024-06",
     url=DATAVERSE_URL,
     accessed="2026-11-28",
     licence="CC0 1.0 (public domain dedication), per the Dataverse terms",
