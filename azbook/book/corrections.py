@@ -132,6 +132,13 @@ CORRECTIONS: tuple[Correction, ...] = (
                "The research notes' only source was a news item about an evacuation; the book states a leader's "
                "death only with two independent sources.",
                events=("2026-02-28-us-israeli-strikes-on-iran",), pages=("chapters/four-years-on",)),
+    Correction("backing-balance", D, "fact", "{doc}`chapters/balance` (opening)",
+               "The opening no longer says in passing that the 2020 war was won with open Turkish backing; it now "
+               "says what the book's data show, that Azerbaijan fought it partly with armed drones Turkey delivered "
+               "that year, and points at the arms section of the Turkey chapter.",
+               "A statement in the book's own voice needs evidence in the book's data; SIPRI's register records the "
+               "drones, while the breadth of Turkey's political backing is not measured anywhere in the book.",
+               issue="issue 14 (independent fact-check), found in review", pages=("chapters/balance",)),
 )
 
 TITLES = {
@@ -152,6 +159,7 @@ TITLES = {
     "tilt-quote": "A paraphrase taken out of quotation marks",
     "under-statement": "The peacekeepers' deployment names its statement",
     "strikes-sources": "Second sources for the gravest events",
+    "backing-balance": "Turkey's part in the 2020 war, said with its evidence",
 }
 missing = [c.key for c in CORRECTIONS if c.key not in TITLES]
 if missing:
