@@ -83,7 +83,10 @@ def execute_one(path: Path, shared: str) -> tuple[Path, str | None]:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
+    from azbook.book import render
+
     nb = nbformat.read(path, as_version=4)
+    render.seed_cache(nb)  # fallback images already stored for unchanged charts are not redrawn
     client = NotebookClient(
         nb, timeout=TIMEOUT_S, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},

@@ -56,11 +56,12 @@ def count(key: str, value: int) -> str:
 class _Shown:
     """A chart already converted to the book's MIME bundle (what IPython displays)."""
 
-    def __init__(self, bundle: dict) -> None:
+    def __init__(self, bundle: dict, metadata: dict) -> None:
         self.bundle = bundle
+        self.metadata = metadata
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202 (IPython protocol)
-        return self.bundle
+        return self.bundle, self.metadata
 
 
 def chart(key: str, chart) -> None:  # noqa: ANN001 (an Altair chart)
@@ -77,4 +78,4 @@ def chart(key: str, chart) -> None:  # noqa: ANN001 (an Altair chart)
     from azbook.book import render
 
     spec = chart.to_dict(validate=False, context={"pre_transform": False})
-    _glue(key, _Shown(render.mimebundle(spec)), display=True)
+    _glue(key, _Shown(render.mimebundle(spec), render.output_metadata(spec)), display=True)

@@ -74,35 +74,74 @@ def palette_png(png: bytes, colours: int = PNG_COLOURS) -> bytes:
     return out.getvalue()
 
 
-def png_base64(spec: dict[str, Any]) -> str:
-    """A static, palette PNG rendering of the spec, base64-encoded.
+#: Where each chart output records the digest its fallback PNG is cached under.
+CACHE_KEY_METADATA = ("azbook", "png_cache_key")
 
-    Rendering is the slowest step of displaying a chart, so PNGs are made once per distinct
-    spec and cached on disk by a digest of the spec (with vl-convert's and Pillow's versions
-    and the scale and palette size): re-executing a notebook whose chart did not change costs
-    nothing. The PNG is the same with or without the cache.
-    """
+
+def png_key(spec: dict[str, Any]) -> str:
+    """The digest a spec's PNG is cached under: the spec, vl-convert's and Pillow's versions,
+    the scale and the palette size (so an upgrade or a new palette never reuses an old image)."""
     import PIL
     import vl_convert as vlc
 
     text = json.dumps(spec, sort_keys=True)
     versions = f"{vlc.__version__} {PIL.__version__} {PNG_SCALE} {PNG_COLOURS}"
-    key = hashlib.sha256(f"{versions} {text}".encode()).hexdigest()
+    return hashlib.sha256(f"{versions} {text}".encode()).hexdigest()
+
+
+def _store(key: str, png: bytes) -> None:
+    """Write one cache entry atomically (concurrent executions may write the same key)."""
+    PNG_CACHE.mkdir(parents=True, exist_ok=True)
+    cached = PNG_CACHE / f"{key}.png"
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(png)
+    os.replace(tmp, cached)
+
+
+def png_base64(spec: dict[str, Any]) -> str:
+    """A static, palette PNG rendering of the spec, base64-encoded.
+
+    Rendering is the slowest step of displaying a chart, so PNGs are made once per distinct
+    spec and cached on disk under :func:`png_key`: re-executing a notebook whose chart did not
+    change costs nothing, and :func:`seed_cache` fills the cache from a notebook's stored
+    outputs, so even a fresh clone renders only the charts that changed. The PNG is the same
+    with or without the cache.
+    """
+    import vl_convert as vlc
+
+    key = png_key(spec)
     cached = PNG_CACHE / f"{key}.png"
     if cached.exists():
         return base64.b64encode(cached.read_bytes()).decode("ascii")
     png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
     if PNG_COLOURS:
         png = palette_png(png)
-    PNG_CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(png)
-    os.replace(tmp, cached)
+    _store(key, png)
     return base64.b64encode(png).decode("ascii")
 
 
+def seed_cache(nb: dict[str, Any]) -> int:
+    """Put the fallback PNGs stored in a notebook's outputs into the cache; return how many.
+
+    Each chart output names the key its PNG was made under (:data:`CACHE_KEY_METADATA`, which
+    includes the tool versions); an output without one, or whose key is already cached, is
+    skipped. Called before a notebook is re-executed.
+    """
+    section, field = CACHE_KEY_METADATA
+    seeded = 0
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            key = output.get("metadata", {}).get(section, {}).get(field)
+            png = output.get("data", {}).get("image/png")
+            if not key or not png or (PNG_CACHE / f"{key}.png").exists():
+                continue
+            _store(key, base64.b64decode(png if isinstance(png, str) else "".join(png)))
+            seeded += 1
+    return seeded
+
+
 def mimebundle(spec: dict[str, Any], **_metadata: Any) -> dict[str, Any]:
-    """Altair renderer function: the spec -> the book's MIME bundle."""
+    """The spec -> the book's MIME bundle."""
     return {
         MIME_VEGALITE: spec,
         "image/png": png_base64(spec),
@@ -110,8 +149,19 @@ def mimebundle(spec: dict[str, Any], **_metadata: Any) -> dict[str, Any]:
     }
 
 
+def output_metadata(spec: dict[str, Any]) -> dict[str, Any]:
+    """The chart output's metadata: the fallback PNG's cache key (see :func:`seed_cache`)."""
+    section, field = CACHE_KEY_METADATA
+    return {section: {field: png_key(spec)}}
+
+
+def _renderer(spec: dict[str, Any], **_metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Altair renderer function: bundle and metadata, as IPython displays them."""
+    return mimebundle(spec), output_metadata(spec)
+
+
 def enable() -> None:
     """Register (once) and enable the renderer for the current kernel."""
     if NAME not in alt.renderers.names():
-        alt.renderers.register(NAME, mimebundle)
+        alt.renderers.register(NAME, _renderer)
     alt.renderers.enable(NAME)

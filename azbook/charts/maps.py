@@ -407,6 +407,18 @@ def _fit(bbox: BBox) -> dict[str, Any]:
     return rm.fit_feature(tuple(round(v, 4) for v in bbox))
 
 
+class _SharedShapes(alt.InlineData):
+    """Inline shapes that copies of a chart share instead of copying.
+
+    Altair deep-copies a chart's every part each time it is layered or given properties; for the
+    thousands of coordinates of a map that was most of a chapter's chart-building time. The
+    shapes are never changed after they are made, so sharing them is safe.
+    """
+
+    def __deepcopy__(self, memo: Any = None) -> _SharedShapes:
+        return self
+
+
 def _countries_layer(feats: list[dict[str, Any]], focus: Sequence[str]) -> alt.Chart:
     names = [n for n in colours.COLOURS if n in {f["properties"]["name"] for f in feats}]
     values = [{**f, "properties": {**f["properties"], "role": "focus" if f["properties"]["name"] in focus else "neighbour"}}
@@ -414,7 +426,7 @@ def _countries_layer(feats: list[dict[str, Any]], focus: Sequence[str]) -> alt.C
     # A named inline dataset stays with its layer: the shapes are drawn but not listed in the
     # chart's data tables (the text alternative), where thousands of coordinates would help no one.
     name = "shapes-" + hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:10]
-    return alt.Chart(alt.InlineData(values=values, name=name)).mark_geoshape(clip=True, stroke="white", strokeWidth=0.8).encode(
+    return alt.Chart(_SharedShapes(values=values, name=name)).mark_geoshape(clip=True, stroke="white", strokeWidth=0.8).encode(
         color=alt.Color("properties.name:N", scale=colours.colour_scale(names), legend=None),
         opacity=alt.Opacity("properties.role:N", scale=alt.Scale(domain=["focus", "neighbour"],
                                                                   range=[FOCUS_OPACITY, NEIGHBOUR_OPACITY]), legend=None),

@@ -43,7 +43,8 @@ def test_chart_shows_the_bundle_altair_would_show(no_display, tmp_path, monkeypa
     glue.chart("fig", c)
     (key, shown, display), = no_display
     assert key == "fig" and display
-    bundle = shown._repr_mimebundle_()
+    bundle, metadata = shown._repr_mimebundle_()
+    assert metadata == render.output_metadata(bundle[render.MIME_VEGALITE])  # the PNG's cache key
     assert bundle[render.MIME_VEGALITE] == c.to_dict(context={"pre_transform": False})  # validated here, the same
     assert set(bundle) == {render.MIME_VEGALITE, "image/png", "text/plain"}
 

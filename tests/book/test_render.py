@@ -76,3 +76,30 @@ def test_palette_png_is_deterministic():
 
     full = vlc.vegalite_to_png(chart().to_dict())
     assert render.palette_png(full) == render.palette_png(full)
+
+
+def test_seed_cache_reuses_a_stored_png_and_skips_outputs_without_a_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PNG_CACHE", tmp_path / "cache")
+    spec = chart().to_dict()
+    key = render.output_metadata(spec)["azbook"]["png_cache_key"]
+    stored = base64.b64encode(b"\x89PNG stored image").decode("ascii")
+    nb = {"cells": [
+        {"cell_type": "code", "outputs": [
+            {"output_type": "display_data", "data": {"image/png": stored}, "metadata": render.output_metadata(spec)},
+            {"output_type": "display_data", "data": {"image/png": stored}, "metadata": {}},
+        ]},
+        {"cell_type": "markdown"},
+    ]}
+    assert render.seed_cache(nb) == 1
+    assert render.seed_cache(nb) == 0  # already cached
+    assert render.png_base64(spec) == stored  # no new rendering: the stored image is reused
+    assert list((tmp_path / "cache").iterdir()) == [tmp_path / "cache" / f"{key}.png"]
+
+
+def test_cache_key_changes_with_the_spec_and_the_palette(monkeypatch):
+    spec = chart().to_dict()
+    other = chart().properties(title="Another finding").to_dict()
+    assert render.png_key(spec) != render.png_key(other)
+    before = render.png_key(spec)
+    monkeypatch.setattr(render, "PNG_COLOURS", 0)
+    assert render.png_key(spec) != before
