@@ -42,11 +42,14 @@ def finish(
     """
     if not title or not source.startswith("Source"):
         raise ValueError("a chart needs a title that states its finding and a source line starting 'Source'")
-    return chart.properties(
-        name=name,
-        title=alt.TitleParams(text=wrap_lines([title], title_width), subtitle=wrap_lines([*subtitle, source], subtitle_width)),
-        description=description,
-    )
+    # A shallow copy: only top-level fields are set, and Altair's deep copy (``properties``) of a
+    # whole layered chart costs more than drawing it.
+    finished = chart.copy(deep=False)
+    finished.name = name
+    finished.title = alt.TitleParams(text=wrap_lines([title], title_width),
+                                     subtitle=wrap_lines([*subtitle, source], subtitle_width))
+    finished.description = description
+    return finished
 
 
 def sources_line(*tables: str) -> str:
