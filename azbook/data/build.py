@@ -10,6 +10,9 @@ written, each to a temporary file and then moved into place, so a failed build l
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
+import io
 import json
 import os
 import sys
@@ -27,6 +30,57 @@ from azbook.paths import DATA_DIR
 def to_csv_text(df: pd.DataFrame) -> str:
     """The canonical CSV text of a table (stable float formatting, ``\\n`` line ends)."""
     return df.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+#: The metadata keys :func:`integrity` writes (what ``make data`` wrote; checked on every load).
+INTEGRITY_KEYS = ("bytes", "hash", "rows", "row_hashes", "column_hashes")
+#: Hex digits kept of each row's and column's SHA-256: enough to tell which one changed.
+SHORT = 8
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHORT]
+
+
+def integrity(csv_text: str) -> dict[str, Any]:
+    """What ``make data`` wrote, recorded in the table's metadata: size, SHA-256, row count, and
+    short digests of every data row (in order) and of every column, so that a table changed
+    outside ``make data`` is refused on load with the row and column that differ.
+    """
+    records = list(csv.reader(io.StringIO(csv_text, newline="")))
+    header, rows = (records[0], records[1:]) if records else ([], [])
+    return {
+        "bytes": len(csv_text.encode("utf-8")),
+        "hash": "sha256:" + hashlib.sha256(csv_text.encode("utf-8")).hexdigest(),
+        "rows": len(rows),
+        "row_hashes": "".join(_short("\x1f".join(r)) for r in rows),
+        "column_hashes": {name: _short("\x1f".join(r[i] if i < len(r) else "" for r in rows))
+                          for i, name in enumerate(header)},
+    }
+
+
+def with_integrity(meta: dict[str, Any], csv_text: str) -> dict[str, Any]:
+    """``meta`` with its integrity record replaced by that of ``csv_text`` (always the last keys)."""
+    out = {k: v for k, v in meta.items() if k not in INTEGRITY_KEYS}
+    return {**out, **integrity(csv_text)}
+
+
+def metadata_text(meta: dict[str, Any]) -> str:
+    """The canonical text of a metadata file."""
+    return json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
+
+
+def restamp(folder: Path = DATA_DIR) -> list[Path]:
+    """Record in each table's metadata the integrity of the CSV as it is now (the committed tables,
+    once, when this record was introduced). ``make data`` does the same for what it writes."""
+    written = []
+    for name in datasets.REGISTRY:
+        table, meta_path = folder / f"{name}.csv", folder / f"{name}.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        text = metadata_text(with_integrity(meta, table.read_bytes().decode("utf-8")))
+        _publish({meta_path: text}, folder)
+        written.append(meta_path)
+    return written
 
 
 def descriptor(ds: Dataset, df: pd.DataFrame) -> dict[str, Any]:
@@ -65,11 +119,25 @@ def descriptor(ds: Dataset, df: pd.DataFrame) -> dict[str, Any]:
 def build_one(ds: Dataset, raw: Path) -> tuple[str, str]:
     """Build, validate and cross-check one table; return its CSV and metadata texts."""
     df = ds.build(raw)
-    df = ds.validate(df, f"data/{ds.name}.csv (built from {', '.join(s for src in ds.sources for s in src.raw_files)})")
+    raw_files = [s for src in ds.sources for s in src.raw_files]
+    try:
+        df = ds.validate(df, f"data/{ds.name}.csv (built from {', '.join(raw_files)})")
+    except DataError as exc:
+        raise _in_raw_file(exc, df, raw, raw_files, ds.name) from None
     if ds.cross_checks:
         ds.cross_checks(df)
-    meta = json.dumps(descriptor(ds, df), indent=2, ensure_ascii=False) + "\n"
-    return to_csv_text(df), meta
+    csv_text = to_csv_text(df)
+    return csv_text, metadata_text(with_integrity(descriptor(ds, df), csv_text))
+
+
+def _in_raw_file(exc: DataError, df: pd.DataFrame, raw: Path, raw_files: list[str], name: str) -> DataError:
+    """A check that failed on a row of the built table, located in the raw file's line it came from
+    (when the dataset records it: ``source_row``, one raw file)."""
+    rows = df.attrs.get("source_rows")
+    if exc.row is None or not rows or len(raw_files) != 1 or not 0 <= exc.row - 2 < len(rows):
+        return exc
+    return DataError(raw / raw_files[0], f"{exc.message} (in column {exc.column!r} of data/{name}.csv)",
+                     row=int(rows[exc.row - 2]), column=exc.column)
 
 
 def build_all(raw: Path, out: Path = DATA_DIR, only: list[str] | None = None) -> list[Path]:
@@ -84,6 +152,12 @@ def build_all(raw: Path, out: Path = DATA_DIR, only: list[str] | None = None) ->
         csv_text, meta_text = build_one(ds, raw)
         texts[out / f"{name}.csv"] = csv_text
         texts[out / f"{name}.json"] = meta_text
+    _publish(texts, out)
+    return list(texts)
+
+
+def _publish(texts: dict[Path, str], out: Path) -> None:
+    """Write every text to a temporary file beside its target, then move them all into place."""
     out.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
@@ -99,7 +173,6 @@ def build_all(raw: Path, out: Path = DATA_DIR, only: list[str] | None = None) ->
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
-    return list(texts)
 
 
 def main(argv: list[str] | None = None) -> int:

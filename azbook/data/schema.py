@@ -141,7 +141,13 @@ class Dataset:
     def typed(self, df: pd.DataFrame) -> pd.DataFrame:
         """``df`` reduced to the dataset's columns, with its dtypes, sorted by its key."""
         dtypes = {f.name: f.dtype for f in self.fields}
-        return df[self.columns].astype(dtypes).sort_values(list(self.key)).reset_index(drop=True)
+        out = df[self.columns].astype(dtypes).sort_values(list(self.key))
+        rows = df.loc[out.index, "source_row"].tolist() if "source_row" in df.columns else None
+        out = out.reset_index(drop=True)
+        if rows is not None:
+            #: The raw file's line of each row, so a check failing on the built table names the raw line.
+            out.attrs["source_rows"] = rows
+        return out
 
     def pandera_schema(self) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(

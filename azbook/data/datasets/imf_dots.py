@@ -30,6 +30,9 @@ IMF_NAMES = {
     "World": "WLD",
 }
 COUNTERPARTS = ("RUS", "TUR", "IRN", "ARM", "GEO", "WLD")
+#: Every economy label the IMF extract uses (those the book keeps and those it leaves out). A label
+#: not listed here stops the build with its raw line: a renamed economy must never drop rows silently.
+ECONOMIES_FILE = Path(__file__).with_name("imf_economies.csv")
 REQUIRED = ["source_file", "sheet", "table_title", "reporter", "unit", "partner", "year", "value"]
 ESTIMATE_SUFFIX = " e"
 
@@ -38,6 +41,13 @@ def build(raw: Path) -> pd.DataFrame:
     """The tidy ``trade`` table from the raw IMF extract under ``raw``."""
     path = raw / RAW_FILE
     df = read_csv(path, REQUIRED)
+    known = set(pd.read_csv(ECONOMIES_FILE, dtype=str, keep_default_na=False)["label"])
+    unknown = df[~df.reporter.isin(known) | ~df.partner.isin(known)]
+    if not unknown.empty:
+        r = unknown.iloc[0]
+        column = "reporter" if r.reporter not in known else "partner"
+        raise DataError(path, f"economy label {r[column]!r} is not known (renamed by the IMF?): map it in "
+                        f"imf_dots.IMF_NAMES or list it in {ECONOMIES_FILE.name}", row=int(r.source_row), column=column)
     iso = {"reporter": df["reporter"].map(IMF_NAMES), "partner": df["partner"].map(IMF_NAMES)}
     keep = ((iso["reporter"] == "AZE") & iso["partner"].isin(COUNTERPARTS)) | (
         (iso["partner"] == "AZE") & iso["reporter"].isin(COUNTERPARTS)
@@ -76,6 +86,7 @@ def _record(path: Path, r) -> dict:  # noqa: ANN001 (a namedtuple row)
         "direction": "from_azerbaijan" if from_az else "to_azerbaijan",
         "value_usd_millions": parse_float(path, r.source_row, "value", text),
         "is_imf_estimate": estimate,
+        "source_row": r.source_row,
     }
 
 

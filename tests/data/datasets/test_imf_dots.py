@@ -77,8 +77,27 @@ def test_duplicate_key(raw):
 
 def test_unknown_country_labels(raw):
     rewrite(path(raw), lambda t: t.replace('"Azerbaijan, Rep. of"', '"Azerbaijan Republic"'))
-    with pytest.raises(DataError, match=r"column 'reporter': no rows between Azerbaijan"):
+    with pytest.raises(DataError, match=r"row 2, column 'reporter': economy label 'Azerbaijan Republic' is not known"):
         imf_dots.build(raw)
+
+
+def test_renamed_partner_stops_the_build_with_its_raw_line(raw):
+    """A label no mapping knows would drop its rows silently: it stops the build instead."""
+    text = path(raw).read_text()
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "Russian Federation" in l)
+    rewrite(path(raw), lambda t: t.replace("Russian Federation", "Russia (Federation of)"))
+    with pytest.raises(DataError, match=rf"long.csv, row {line}, column '(partner|reporter)': economy label 'Russia \(Federation of\)'"):
+        imf_dots.build(raw)
+
+
+def test_schema_failure_names_the_raw_line(raw, tmp_path):
+    from azbook.data import build
+
+    text = path(raw).read_text()
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if ",Turkey,2019," in l)
+    rewrite(path(raw), lambda t: t.replace(",Turkey,2019,", ",Turkey,1800,"))
+    with pytest.raises(DataError, match=rf"long.csv, row {line}, column 'year': .*in column 'year' of data/trade.csv"):
+        build.build_all(raw, tmp_path, only=["trade"])
 
 
 def test_empty_file(raw):
