@@ -6,7 +6,14 @@ BIN := $(VENV)/bin
 RAW ?= ../shared/raw
 PYTEST_WORKERS ?= 2
 
-.PHONY: book test data bench execute html venv clean
+.PHONY: book test data bench execute html venv clean faults
+
+# One build at a time in this folder: `make book`, `make html` and `make data` take this lock,
+# and a second run started meanwhile stops at once with a message (exit 75) instead of
+# writing into the same files.
+LOCK_FILE := _build/.lock
+LOCKED = @mkdir -p _build && flock --nonblock --conflict-exit-code 75 $(LOCK_FILE) $(1) \
+	|| { rc=$$?; if [ $$rc = 75 ]; then echo "make: another build (make book, html or data) is running in $(CURDIR); wait for it to finish and run this again" >&2; fi; exit $$rc; }
 
 ## venv: create or refresh the project-local virtualenv from requirements.txt
 venv: $(VENV)/.installed
@@ -18,18 +25,18 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 ## execute: re-execute (in parallel) the notebooks whose inputs changed
 execute: venv
-	$(BIN)/python -m azbook.book.execute
+	$(call LOCKED,$(BIN)/python -m azbook.book.execute)
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
 BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/*) requirements.txt
 HTML_STAMP := _build/html/.built
 
-## html: build the HTML book from the notebooks' stored outputs, warnings as errors
+## html: build the HTML book from the notebooks' stored outputs, warnings as errors, into a
+##       staging folder; _build/html is replaced only when the whole build succeeds
 html: venv $(HTML_STAMP)
 $(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
-	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
-	@touch $@
+	$(call LOCKED,$(BIN)/python -m azbook.book.publish)
 
 ## book: set up, execute what needs executing, build _build/html
 book: execute html
@@ -44,9 +51,8 @@ test: venv html
 GEO ?= /tmp/azbook-geo
 data: venv
 	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.data.datasets.region_map fetch $(GEO)
-	AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.data.build $(RAW)
-	$(BIN)/python -m azbook.book.appendix
-	$(BIN)/python -m azbook.book.citation
+	$(call LOCKED,sh -c 'AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.data.build $(RAW) \
+		&& $(BIN)/python -m azbook.book.appendix && $(BIN)/python -m azbook.book.citation')
 
 ## bench: print build, execution, test and page timings and sizes
 bench: venv html

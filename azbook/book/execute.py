@@ -7,7 +7,10 @@ the package's code and static files, and ``requirements.txt``. Their SHA-256 is 
 in the notebook's metadata (``azbook.inputs_sha256``) when it is executed. A notebook
 whose stored digest matches is left alone; any other is executed top to bottom in a
 fresh kernel, and written back (outputs and digest) only if every cell succeeded.
-A failure names the notebook, the cell and the error, and leaves the file untouched.
+A failure names the notebook, the cell and the error, and leaves the file untouched;
+a notebook is written to a temporary file and moved into place, so a run that is killed never
+leaves one half-written. A run stopped by SIGTERM or SIGINT (in the main process or a worker)
+kills every process it started, kernels included, before it exits.
 ``--check`` only reports stale notebooks (exit 1 if any).
 """
 
@@ -17,7 +20,9 @@ import argparse
 import hashlib
 import json
 import os
+import signal
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -78,6 +83,54 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def descendants(pid: int) -> list[int]:
+    """Every living process below ``pid`` (children first), read from ``/proc``."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _stop(signum: int, _frame: object) -> None:
+    """Kill everything this process started (workers, kernels: kernels run in their own
+    session, so a signal to the process group never reaches them), then exit."""
+    for child in descendants(os.getpid()):
+        try:
+            os.kill(child, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    os._exit(128 + signum)
+
+
+def stop_with_children() -> None:
+    """Install :func:`_stop` for SIGTERM and SIGINT (the main process and each worker)."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _stop)
+
+
+def write_atomic(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write the notebook to a temporary file beside ``path``, then move it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            nbformat.write(nb, handle)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def execute_one(path: Path, shared: str) -> tuple[Path, str | None]:
     """Execute one notebook in a fresh kernel; write it only on success. Returns (path, error)."""
     from nbclient import NotebookClient
@@ -108,7 +161,7 @@ def execute_one(path: Path, shared: str) -> tuple[Path, str | None]:
     if errors:
         return path, f"{_shown(path)}: an error output was produced ({errors[0].ename})"
     nb.metadata.setdefault(METADATA_KEY, {})["inputs_sha256"] = notebook_digest(nb, shared)
-    nbformat.write(nb, path)
+    write_atomic(nb, path)
     return path, None
 
 
@@ -132,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     # Longest first (stored size as the guess), so the last notebook to start is a short one.
     stale.sort(key=lambda p: p.stat().st_size, reverse=True)
     print("executing: " + ", ".join(_shown(p) for p in stale), flush=True)
-    with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(stale)))) as pool:
+    stop_with_children()
+    with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(stale))), initializer=stop_with_children) as pool:
         results = list(pool.map(execute_one, stale, [shared] * len(stale)))
     failures = [err for _, err in results if err]
     for err in failures:

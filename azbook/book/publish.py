@@ -1,0 +1,88 @@
+"""Build the HTML book into a staging folder and publish it to ``_build/html`` only on success.
+
+    python -m azbook.book.publish      (what `make html` runs)
+
+Sphinx writes into ``_build/.staging`` (kept between runs, so rebuilds stay incremental). A
+marker file says a build is under way there: a build that fails or is killed leaves the marker,
+and the next run starts that staging folder afresh (Sphinx does not repeat the warnings of pages
+it does not re-read, so a failed incremental build must never be the base of the next one). Only
+when the whole build succeeds is its HTML copied beside ``_build/html`` and swapped in, so
+readers (and the tests) always see the last good book, never a half-written or failed one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from azbook.paths import ROOT
+
+#: Options of every book build: warnings are errors, missing references too, and all are reported.
+SPHINX_OPTIONS = ("--builder", "html", "-W", "-n", "--keep-going")
+#: The file ``make`` compares with the book's sources to skip an up-to-date build.
+STAMP = ".built"
+
+
+def folders(root: Path = ROOT) -> dict[str, Path]:
+    """Where the published book, its staging build and the swap's temporary names live."""
+    build = root / "_build"
+    return {
+        "html": build / "html",
+        "staging": build / ".staging",
+        "staged_html": build / ".staging" / "_build" / "html",
+        "marker": build / ".staging" / "INCOMPLETE",
+        "new": build / ".html-new",
+        "old": build / ".html-old",
+    }
+
+
+def recover(f: dict[str, Path]) -> list[str]:
+    """Undo what an interrupted run left: a swap cut in half, a half-copied book, a failed staging."""
+    said = []
+    if not f["html"].exists() and f["old"].exists():
+        os.replace(f["old"], f["html"])
+        said.append("restored the last good book (a previous publish was interrupted)")
+    for leftover in (f["new"], f["old"]):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    if f["marker"].exists():
+        shutil.rmtree(f["staging"])
+        said.append("the previous build failed or was interrupted: building afresh")
+    return said
+
+
+def swap_in(built: Path, f: dict[str, Path]) -> None:
+    """Copy ``built`` next to the published book and swap it in with two renames."""
+    shutil.copytree(built, f["new"], symlinks=True)
+    (f["new"] / STAMP).write_bytes(b"")
+    if f["html"].exists():
+        os.replace(f["html"], f["old"])
+    os.replace(f["new"], f["html"])
+    if f["old"].exists():
+        shutil.rmtree(f["old"])
+
+
+def build(root: Path = ROOT, jupyter_book: str | None = None) -> int:
+    """Build the book (warnings as errors) and publish it; on failure the published book is unchanged."""
+    f = folders(root)
+    for line in recover(f):
+        print(f"publish: {line}", flush=True)
+    f["staging"].mkdir(parents=True, exist_ok=True)
+    f["marker"].write_text("a build is running here, or failed; the next one starts afresh\n")
+    exe = jupyter_book or str(Path(sys.executable).with_name("jupyter-book"))
+    rc = subprocess.call([exe, "build", str(root), *SPHINX_OPTIONS, "--path-output", str(f["staging"])])
+    if rc != 0:
+        print(f"publish: the build failed (exit {rc}); {f['html'].relative_to(root)} still holds the last good book",
+              file=sys.stderr)
+        return rc
+    swap_in(f["staged_html"], f)
+    f["marker"].unlink()
+    print(f"publish: {f['html'].relative_to(root)} now holds this build", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(build())

@@ -1,0 +1,65 @@
+"""Publishing: a failed or interrupted build never replaces the last good book."""
+
+from __future__ import annotations
+
+import stat
+import sys
+
+import pytest
+
+from azbook.book import publish
+
+
+def fake_jupyter_book(tmp_path, body: str, rc: int):
+    """A stand-in for `jupyter-book build ROOT ... --path-output OUT` that writes one page and exits rc."""
+    script = tmp_path / "fake-jupyter-book"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, pathlib\n"
+        "out = pathlib.Path(sys.argv[sys.argv.index('--path-output') + 1]) / '_build' / 'html'\n"
+        "out.mkdir(parents=True, exist_ok=True)\n"
+        f"(out / 'index.html').write_text({body!r})\n"
+        f"sys.exit({rc})\n"
+    )
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return str(script)
+
+
+@pytest.fixture
+def root(tmp_path):
+    root = tmp_path / "book"
+    (root / "_build" / "html").mkdir(parents=True)
+    (root / "_build" / "html" / "index.html").write_text("last good")
+    return root
+
+
+def test_a_good_build_is_published_with_its_stamp(root, tmp_path):
+    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0)) == 0
+    html = root / "_build" / "html"
+    assert (html / "index.html").read_text() == "new" and (html / publish.STAMP).exists()
+    assert sorted(p.name for p in (root / "_build").iterdir()) == [".staging", "html"]
+    assert not publish.folders(root)["marker"].exists()
+
+
+def test_a_failed_build_leaves_the_last_good_book_and_the_next_starts_afresh(root, tmp_path, capsys):
+    assert publish.build(root, fake_jupyter_book(tmp_path, "broken", 1)) == 1
+    assert (root / "_build" / "html" / "index.html").read_text() == "last good"
+    assert "still holds the last good book" in capsys.readouterr().err
+    f = publish.folders(root)
+    assert f["marker"].exists()
+    (f["staged_html"] / "stale.html").write_text("from the failed build")
+    assert publish.build(root, fake_jupyter_book(tmp_path, "fixed", 0)) == 0
+    assert "building afresh" in capsys.readouterr().out
+    assert not (root / "_build" / "html" / "stale.html").exists()
+    assert (root / "_build" / "html" / "index.html").read_text() == "fixed"
+
+
+def test_a_swap_cut_in_half_is_undone(root):
+    f = publish.folders(root)
+    f["html"].rename(f["old"])
+    f["new"].mkdir()
+    (f["new"] / "index.html").write_text("half copied")
+    said = publish.recover(f)
+    assert "restored the last good book" in said[0]
+    assert (f["html"] / "index.html").read_text() == "last good"
+    assert not f["new"].exists() and not f["old"].exists()
