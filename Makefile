@@ -25,7 +25,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 ## execute: re-execute (in parallel) the notebooks whose inputs changed
 execute: venv
-	$(call LOCKED,$(BIN)/python -m azbook.book.execute)
+	$(call LOCKED,sh -c '$(BIN)/python -m azbook.data.check && $(BIN)/python -m azbook.book.execute')
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
@@ -36,7 +36,7 @@ HTML_STAMP := _build/html/.built
 ##       staging folder; _build/html is replaced only when the whole build succeeds
 html: venv $(HTML_STAMP)
 $(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
-	$(call LOCKED,$(BIN)/python -m azbook.book.publish)
+	$(call LOCKED,sh -c '$(BIN)/python -m azbook.data.check && $(BIN)/python -m azbook.book.publish')
 
 ## book: set up, execute what needs executing, build _build/html
 book: execute html

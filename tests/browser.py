@@ -49,12 +49,19 @@ def is_local(url: str) -> bool:
     return parsed.scheme in ("data", "blob", "about") or parsed.hostname == "127.0.0.1"
 
 
+#: Reports every content-security-policy violation of the page as a console error.
+CSP_REPORTER = """document.addEventListener('securitypolicyviolation', e => console.error(
+  'CSP violation: ' + e.violatedDirective + ' by ' + (e.blockedURI || 'inline code') + ' at ' + e.sourceFile + ':' + e.lineNumber));"""
+
+
 class PageWatch:
-    """Console errors, page errors and every request leaving 127.0.0.1 (blocked) for one page."""
+    """Console errors, page errors, content-security-policy violations and every request leaving
+    127.0.0.1 (blocked) for one page."""
 
     def __init__(self, page):
         self.errors: list[str] = []
         self.outside: list[str] = []
+        page.add_init_script(CSP_REPORTER)
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
         page.route("**/*", self._route)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from built_book import HTML_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW_OK = FIXTURES / "raw_ok"
@@ -34,3 +37,28 @@ def drop_column(text: str, column: str, sep: str = ",") -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=sep, lineterminator="\n").writerows([r[:i] + r[i + 1 :] for r in rows])
     return out.getvalue()
+
+
+# The browser tests' Chromium and the built book served on 127.0.0.1 (one of each per test module).
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — required under CI")
+        pytest.skip(reason)
+    if not (HTML_DIR / "index.html").exists():
+        pytest.fail("the book is not built: run `make html` (make test does it first)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with serve(HTML_DIR) as url:
+        yield url

@@ -18,7 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from azbook.paths import ROOT
+from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
+
+#: The book's own static folders (copied into every build's ``_static``).
+OWN_STATIC = (STATIC_DIR, VENDOR_DIR / "static")
 
 #: Options of every book build: warnings are errors, missing references too, and all are reported.
 SPHINX_OPTIONS = ("--builder", "html", "-W", "-n", "--keep-going")
@@ -54,6 +57,17 @@ def recover(f: dict[str, Path]) -> list[str]:
     return said
 
 
+def refresh_static(static: Path) -> None:
+    """Copy the book's own static files into the build's ``_static``. An incremental Sphinx build
+    neither overwrites a static file its output already has nor copies any when no page is out
+    of date, so without this a change to a script or style alone would never reach the book."""
+    static.mkdir(parents=True, exist_ok=True)
+    for folder in OWN_STATIC:
+        for source in sorted(folder.iterdir()) if folder.is_dir() else ():
+            if source.is_file():
+                shutil.copy2(source, static / source.name)
+
+
 def swap_in(built: Path, f: dict[str, Path]) -> None:
     """Copy ``built`` next to the published book and swap it in with two renames."""
     shutil.copytree(built, f["new"], symlinks=True)
@@ -78,6 +92,7 @@ def build(root: Path = ROOT, jupyter_book: str | None = None) -> int:
         print(f"publish: the build failed (exit {rc}); {f['html'].relative_to(root)} still holds the last good book",
               file=sys.stderr)
         return rc
+    refresh_static(f["staged_html"] / "_static")
     swap_in(f["staged_html"], f)
     f["marker"].unlink()
     print(f"publish: {f['html'].relative_to(root)} now holds this build", flush=True)

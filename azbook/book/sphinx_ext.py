@@ -20,6 +20,7 @@ from typing import Any
 
 from docutils import nodes
 
+from azbook.book import csp
 from azbook.book.render import MIME_VEGALITE, text_alternative, title_text
 from azbook.paths import STATIC_DIR, VENDOR_DIR
 
@@ -162,5 +163,6 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:  # noq
 def setup(app):  # noqa: ANN001
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", csp._build_finished, priority=900)  # after every page is written
     app.add_css_file("azbook.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

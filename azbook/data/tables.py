@@ -177,3 +177,15 @@ def metadata(name: str) -> dict[str, Any]:
 def source_line(name: str) -> str:
     """The short source line that every chart of this table carries."""
     return metadata(name)["source_line"]
+
+
+def check_all() -> list[str]:
+    """Load every table of ``data/`` (types, schema, integrity); return one message per refusal."""
+    problems = []
+    for name in sorted(datasets.REGISTRY):
+        try:
+            _load(name)
+        except DataError as exc:
+            problems.append(str(exc))
+    return problems
+

@@ -63,3 +63,15 @@ def test_a_swap_cut_in_half_is_undone(root):
     assert "restored the last good book" in said[0]
     assert (f["html"] / "index.html").read_text() == "last good"
     assert not f["new"].exists() and not f["old"].exists()
+
+
+def test_the_books_own_static_files_are_refreshed(tmp_path, monkeypatch):
+    own = tmp_path / "static"
+    own.mkdir()
+    (own / "azbook.css").write_text("new rules")
+    monkeypatch.setattr(publish, "OWN_STATIC", (own, tmp_path / "missing"))
+    out = tmp_path / "_static"
+    out.mkdir()
+    (out / "azbook.css").write_text("old rules")
+    publish.refresh_static(out)
+    assert (out / "azbook.css").read_text() == "new rules"

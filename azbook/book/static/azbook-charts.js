@@ -19,7 +19,15 @@
     // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
     // (vega-embed builds the Vega loader from these options.)
     var loader = { target: "_blank", rel: "noopener noreferrer" };
-    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega", loader: loader })
+    // ast: Vega interprets expressions instead of compiling them with Function(), so the
+    // page's content security policy needs no 'unsafe-eval'; defaultStyle and the tooltip's
+    // disableDefaultStyle keep vega-embed and vega-tooltip from injecting <style> elements
+    // (the policy forbids them; the tooltip's style is in azbook.css, the action menu is unused).
+    var options = {
+      renderer: "svg", actions: false, mode: "vega", loader: loader, ast: true, defaultStyle: false,
+      tooltip: { disableDefaultStyle: true }
+    };
+    return window.vegaEmbed(view, spec, options)
       .then(function () { container.setAttribute("data-drawn", "true"); })
       .catch(function (err) {
         container.setAttribute("data-drawn", "error");
