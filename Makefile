@@ -8,8 +8,13 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: book test data bench execute html venv clean
 
-## venv: create or refresh the project-local virtualenv from requirements.txt
-venv: $(VENV)/.installed
+## venv: create or refresh the project-local virtualenv from requirements.txt, and node_modules/
+##       from package-lock.json (the Vega runtime the book ships; axe-core for the tests only)
+NODE_STAMP := node_modules/.installed
+venv: $(VENV)/.installed $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -22,12 +27,12 @@ execute: venv
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
-BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/*) requirements.txt
+BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/* azbook/book/js/* azbook/book/templates/*) requirements.txt package-lock.json
 HTML_STAMP := _build/html/.built
 
 ## html: build the HTML book from the notebooks' stored outputs, warnings as errors
 html: venv $(HTML_STAMP)
-$(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
+$(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed $(NODE_STAMP)
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@touch $@
 
@@ -53,4 +58,4 @@ bench: venv html
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf _build azbook/_vendor
+	rm -rf _build azbook/_vendor node_modules

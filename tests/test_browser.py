@@ -1,4 +1,5 @@
-"""Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1.
+"""Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1,
+and no page weighs more than its budget.
 
 Without a Chromium these tests skip with the reason, except under CI=true, where they fail.
 """
@@ -10,7 +11,7 @@ import os
 import pytest
 
 from built_book import HTML_DIR, is_notebook, toc_files
-from browser import CHROMIUM_ARGS, PageWatch, chromium_path, serve, wait_for_charts
+from browser import CHROMIUM_ARGS, PageWatch, PageWeight, chromium_path, load_fully, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -70,3 +71,45 @@ def test_the_checks_can_fail(browser, base_url):
     page.close()
     assert any("example.org" in u for u in watch.outside)
     assert any("boom" in e for e in watch.errors)
+
+
+#: Every file a page requests, added up (issue 12: half a default Jupyter Book page).
+MAX_PAGE_KIB = {"raw": 1600, "gzip": 500}
+
+
+@pytest.mark.parametrize("file", [*toc_files(), "search"])
+def test_page_weight_within_budget(browser, base_url, file):
+    page = browser.new_page()
+    weight = PageWeight(page)
+    load_fully(page, f"{base_url}/{file}.html")
+    page.close()
+    assert any(url.endswith(f"{file}.html") for url in weight.files), f"{file}: the page itself was not counted"
+    raw, gz = weight.raw / 1024, weight.gzip / 1024
+    largest = ", ".join(weight.largest())
+    assert raw <= MAX_PAGE_KIB["raw"], f"{file}: {raw:,.0f} KiB raw > {MAX_PAGE_KIB['raw']:,} KiB (largest: {largest})"
+    assert gz <= MAX_PAGE_KIB["gzip"], f"{file}: {gz:,.0f} KiB gzip > {MAX_PAGE_KIB['gzip']:,} KiB (largest: {largest})"
+
+
+def test_the_weight_counts_fonts_scripts_and_styles(browser, base_url):
+    page = browser.new_page()
+    weight = PageWeight(page)
+    load_fully(page, f"{base_url}/intro.html")
+    page.close()
+    assert {"document", "script", "stylesheet", "font"} <= set(weight.kinds), weight.kinds
+    assert weight.gzip < weight.raw
+
+
+def test_search_finds_a_page(browser, base_url):
+    """The search index loads on the search page only; searching from any page's box still works."""
+    page = browser.new_page()
+    watch = PageWatch(page)
+    load_fully(page, f"{base_url}/chapters/russia.html")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("Shusha")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=Shusha*")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    assert any("turkey" in h for h in hits), hits
+    assert not watch.errors, watch.errors

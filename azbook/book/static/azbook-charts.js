@@ -1,10 +1,15 @@
-/* Draws every chart of the page with the book's own copy of Vega (vega-bundle.js).
+/* Draws every chart of the page with the book's own Vega runtime (vega-bundle.js: Vega and
+   vega-tooltip, exposed as window.azbookVega; no Vega-Lite compiler, no vega-embed).
    Both scripts load async, so this one waits for the DOM and for the bundle
    (which announces itself with a "vega-bundle-ready" event).
-   Each chart container carries its Vega-Lite spec in a JSON script element;
+   Each chart container carries its spec, compiled to Vega at build time, in a JSON script element;
    data-drawn="true" marks a drawn chart, and a failure is logged to the console. */
 (function () {
   "use strict";
+  function fail(container, what, err) {
+    container.setAttribute("data-drawn", "error");
+    console.error("Chart " + container.id + what, err);
+  }
   function draw(container) {
     var view = container.querySelector(".azbook-chart-view");
     var specNode = container.querySelector("script.azbook-chart-spec");
@@ -12,19 +17,25 @@
     try {
       spec = JSON.parse(specNode.textContent);
     } catch (err) {
-      container.setAttribute("data-drawn", "error");
-      console.error("Chart " + container.id + ": unreadable spec", err);
+      fail(container, ": unreadable spec", err);
       return Promise.resolve();
     }
     // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
-    // (vega-embed builds the Vega loader from these options.)
-    var loader = { target: "_blank", rel: "noopener noreferrer" };
-    return window.vegaEmbed(view, spec, { renderer: "svg", actions: false, mode: "vega", loader: loader })
-      .then(function () { container.setAttribute("data-drawn", "true"); })
-      .catch(function (err) {
-        container.setAttribute("data-drawn", "error");
-        console.error("Chart " + container.id + " failed to draw", err);
+    var V = window.azbookVega;
+    var tooltip = new V.TooltipHandler({ disableDefaultStyle: true });  // styled in azbook.css
+    var chart;
+    try {
+      chart = new V.View(V.parse(spec), {
+        renderer: "svg", container: view, hover: true, tooltip: tooltip.call,
+        loader: V.loader({ target: "_blank", rel: "noopener noreferrer" })
       });
+    } catch (err) {
+      fail(container, " failed to draw", err);
+      return Promise.resolve();
+    }
+    return chart.runAsync()
+      .then(function () { container.setAttribute("data-drawn", "true"); })
+      .catch(function (err) { fail(container, " failed to draw", err); });
   }
   function drawAll() {
     var drawing = Array.prototype.map.call(document.querySelectorAll(".azbook-chart"), draw);
@@ -45,7 +56,7 @@
     }
   });
   var vegaReady = new Promise(function (resolve) {
-    if (typeof window.vegaEmbed === "function") {
+    if (window.azbookVega) {
       resolve();
     } else {
       window.addEventListener("vega-bundle-ready", resolve);
