@@ -15,8 +15,13 @@ LOCK_FILE := _build/.lock
 LOCKED = @mkdir -p _build && flock --nonblock --conflict-exit-code 75 $(LOCK_FILE) $(1) \
 	|| { rc=$$?; if [ $$rc = 75 ]; then echo "make: another build (make book, html or data) is running in $(CURDIR); wait for it to finish and run this again" >&2; fi; exit $$rc; }
 
-## venv: create or refresh the project-local virtualenv from requirements.txt
-venv: $(VENV)/.installed
+## venv: create or refresh the project-local virtualenv from requirements.txt, and node_modules/
+##       from package-lock.json (the Vega runtime the book ships; axe-core for the tests only)
+NODE_STAMP := node_modules/.installed
+venv: $(VENV)/.installed $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -29,13 +34,13 @@ execute: venv
 
 # Everything the HTML depends on; when none of it is newer than the last good build,
 # the (slow to start) Sphinx run is skipped.
-BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/*) requirements.txt
+BOOK_SOURCES := _config.yml _toc.yml book.yml $(wildcard *.md *.bib *.ipynb chapters/*.ipynb chapters/*.md data/* azbook/*.py azbook/*/*.py azbook/*/*/*.py azbook/*/*/*.csv azbook/book/static/* azbook/book/js/* azbook/book/templates/*) requirements.txt package-lock.json
 HTML_STAMP := _build/html/.built
 
 ## html: build the HTML book from the notebooks' stored outputs, warnings as errors, into a
 ##       staging folder; _build/html is replaced only when the whole build succeeds
 html: venv $(HTML_STAMP)
-$(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
+$(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed $(NODE_STAMP)
 	$(call LOCKED,sh -c '$(BIN)/python -m azbook.data.check && $(BIN)/python -m azbook.book.publish')
 
 ## book: set up, execute what needs executing, build _build/html
@@ -59,4 +64,4 @@ bench: venv html
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf _build azbook/_vendor
+	rm -rf _build azbook/_vendor node_modules

@@ -158,7 +158,7 @@ def build_figures() -> None:
 
 
 def page_figures(runs: int = 5) -> None:
-    from browser import CHROMIUM_ARGS, chromium_path, serve, wait_for_charts
+    from browser import CHROMIUM_ARGS, PageWeight, chromium_path, load_fully, serve, wait_for_charts
     from built_book import HTML_DIR, toc_files
     from playwright.sync_api import sync_playwright
 
@@ -166,23 +166,14 @@ def page_figures(runs: int = 5) -> None:
     if path is None:
         print("page figures: skipped (no Chromium)")
         return
+    kib = lambda n: f"{n / 1024:,.0f} KiB"  # noqa: E731
     with serve(HTML_DIR) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        for file in toc_files():
-            sizes = {"html": [0, 0], "scripts": [0, 0]}
+        for file in [*toc_files(), "search"]:
             page = browser.new_page()
-
-            def on_response(response):
-                kind = "html" if response.request.resource_type == "document" else (
-                    "scripts" if response.request.resource_type == "script" else None)
-                if kind:
-                    body = response.body()
-                    sizes[kind][0] += len(body)
-                    sizes[kind][1] += len(gzip.compress(body))
-
-            page.on("response", on_response)
-            page.goto(f"{url}/{file}.html")
-            charts = wait_for_charts(page)
+            weight = PageWeight(page)  # every file the page requests
+            load_fully(page, f"{url}/{file}.html")
+            charts = page.locator(".azbook-chart").count()
             inline = "".join(page.eval_on_selector_all(
                 "script.azbook-chart-spec", "els => els.map(e => e.textContent)")).encode()
             page.close()
@@ -194,15 +185,18 @@ def page_figures(runs: int = 5) -> None:
                 page.wait_for_selector("html[data-charts-drawn-ms]")
                 drawn.append(float(page.get_attribute("html", "data-charts-drawn-ms")))
                 page.close()
-            kib = lambda n: f"{n / 1024:,.0f} KiB"  # noqa: E731
             timing = f"; charts drawn {statistics.median(drawn):.0f} ms (median of {runs}, target 800)" if drawn else ""
             line(f"page {file}", f"{charts} chart(s){timing}")
-            line("  HTML raw / gzip", f"{kib(sizes['html'][0])} / {kib(sizes['html'][1])}")
-            line("  scripts raw / gzip", f"{kib(sizes['scripts'][0])} / {kib(sizes['scripts'][1])}")
-            line("  inline chart specs and data raw / gzip", f"{kib(len(inline))} / {kib(len(gzip.compress(inline)))}")
+            line("  all files requested, raw / gzip (max 1,600 / 500 KiB)",
+                 f"{kib(weight.raw)} / {kib(weight.gzip)} in {len(weight.files)} files")
+            for kind in ("document", "script", "stylesheet", "font"):
+                raw, gz = weight.kinds.get(kind, (0, 0))
+                line(f"    {kind}s raw / gzip", f"{kib(raw)} / {kib(gz)}")
+            line("    inline chart specs and data raw / gzip", f"{kib(len(inline))} / {kib(len(gzip.compress(inline)))}")
         browser.close()
 
 
 if __name__ == "__main__":
-    build_figures()
+    if "--pages" not in sys.argv[1:]:  # `scripts/bench.py --pages`: the page figures alone
+        build_figures()
     page_figures()

@@ -84,3 +84,49 @@ def wait_for_charts(page, timeout_ms: int = 30000) -> int:
             timeout=timeout_ms,
         )
     return count
+
+
+class PageWeight:
+    """Bytes of every response a page receives (HTML, scripts, styles, fonts, images, data), raw and gzip.
+
+    ``files`` maps each URL to (raw, gzip) bytes; ``kinds`` sums them by Playwright's resource type.
+    """
+
+    def __init__(self, page):
+        self.files: dict[str, tuple[int, int]] = {}
+        self.kinds: dict[str, list[int]] = {}
+        page.on("response", self._response)
+
+    def _response(self, response):
+        import gzip
+
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 (a redirect or an aborted request has no body)
+            return
+        sizes = (len(body), len(gzip.compress(body, 9)))
+        self.files[response.url] = sizes
+        kind = self.kinds.setdefault(response.request.resource_type, [0, 0])
+        kind[0] += sizes[0]
+        kind[1] += sizes[1]
+
+    @property
+    def raw(self) -> int:
+        return sum(raw for raw, _ in self.files.values())
+
+    @property
+    def gzip(self) -> int:
+        return sum(gz for _, gz in self.files.values())
+
+    def largest(self, n: int = 5) -> list[str]:
+        """The ``n`` largest files, for messages: 'name raw KiB'."""
+        top = sorted(self.files.items(), key=lambda item: -item[1][0])[:n]
+        return [f"{url.rsplit('/', 1)[-1].split('?')[0]} {raw / 1024:,.0f} KiB" for url, (raw, _) in top]
+
+
+def load_fully(page, url: str) -> None:
+    """Open ``url``, wait for its charts and for everything it loads (fonts, lazy images) to arrive."""
+    page.goto(url, wait_until="load")
+    wait_for_charts(page)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("networkidle")

@@ -1,4 +1,5 @@
-"""Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1.
+"""Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1,
+and no page weighs more than its budget.
 
 Without a Chromium these tests skip with the reason, except under CI=true, where they fail
 (the ``browser`` and ``base_url`` fixtures live in conftest.py).
@@ -9,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from built_book import HTML_DIR, is_notebook, toc_files
-from browser import PageWatch, wait_for_charts
+from browser import PageWatch, PageWeight, load_fully, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +37,55 @@ def test_page_draws_every_chart_offline_without_errors(browser, base_url, file):
 
 
 def test_the_checks_can_fail(browser, base_url):
-    """A page that loads a script from outside the machine and logs an error is caught by the same watch."""
-    page = browser.new_page()
+    """A page that loads a script from outside the machine and logs an error is caught by the same watch
+    (with the page's content security policy bypassed: it would block the request before the watch saw it)."""
+    page = browser.new_page(bypass_csp=True)
     watch = PageWatch(page)
     page.goto(f"{base_url}/intro.html", wait_until="load")
-    # (run through the browser's debugging protocol: the page's content security policy would block it as an inline script)
     page.evaluate("const s = document.createElement('script'); s.src = 'https://example.org/vega.js'; document.head.appendChild(s); console.error('boom');")
     page.wait_for_timeout(300)
     page.close()
     assert any("example.org" in u for u in watch.outside)
     assert any("boom" in e for e in watch.errors)
+
+
+#: Every file a page requests, added up (issue 12: half a default Jupyter Book page).
+MAX_PAGE_KIB = {"raw": 1600, "gzip": 500}
+
+
+@pytest.mark.parametrize("file", [*toc_files(), "search"])
+def test_page_weight_within_budget(browser, base_url, file):
+    page = browser.new_page()
+    weight = PageWeight(page)
+    load_fully(page, f"{base_url}/{file}.html")
+    page.close()
+    assert any(url.endswith(f"{file}.html") for url in weight.files), f"{file}: the page itself was not counted"
+    raw, gz = weight.raw / 1024, weight.gzip / 1024
+    largest = ", ".join(weight.largest())
+    assert raw <= MAX_PAGE_KIB["raw"], f"{file}: {raw:,.0f} KiB raw > {MAX_PAGE_KIB['raw']:,} KiB (largest: {largest})"
+    assert gz <= MAX_PAGE_KIB["gzip"], f"{file}: {gz:,.0f} KiB gzip > {MAX_PAGE_KIB['gzip']:,} KiB (largest: {largest})"
+
+
+def test_the_weight_counts_fonts_scripts_and_styles(browser, base_url):
+    page = browser.new_page()
+    weight = PageWeight(page)
+    load_fully(page, f"{base_url}/intro.html")
+    page.close()
+    assert {"document", "script", "stylesheet", "font"} <= set(weight.kinds), weight.kinds
+    assert weight.gzip < weight.raw
+
+
+def test_search_finds_a_page(browser, base_url):
+    """The search index loads on the search page only; searching from any page's box still works."""
+    page = browser.new_page()
+    watch = PageWatch(page)
+    load_fully(page, f"{base_url}/chapters/russia.html")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("Shusha")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=Shusha*")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    assert any("turkey" in h for h in hits), hits
+    assert not watch.errors, watch.errors

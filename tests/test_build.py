@@ -73,3 +73,33 @@ def test_data_appendix_offers_every_table_for_download():
             assert match, f"no download link for {name}{suffix}"
             published = HTML_DIR / match.group(1)
             assert published.read_bytes() == (DATA_DIR / f"{name}{suffix}").read_bytes(), f"{published} is not the table"
+
+
+def test_every_icon_a_page_names_is_in_the_shipped_icon_font():
+    """The icon fonts are cut down to the icons in use (azbook/book/sphinx_page.py): none may go missing."""
+    from fontTools.ttLib import TTFont
+
+    from azbook.book import sphinx_page
+
+    static = HTML_DIR / "_static"
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    pages = [p.read_text(encoding="utf-8") for p in [*HTML_DIR.rglob("*.html"), *static.rglob("*.js")]]
+    wanted = sphinx_page.icon_codepoints(css, pages)
+    assert 0xF002 in wanted, "the search icon (fa-magnifying-glass) is not among the icons found"
+    fonts = static / "vendor" / "fontawesome" / "webfonts"
+    shipped = set()
+    for name in sphinx_page.ICON_FONTS:
+        shipped |= set(TTFont(fonts / name).getBestCmap())
+    missing = sorted(f"U+{c:04X}" for c in wanted - shipped)
+    # Code points the theme's CSS names that no Font Awesome font has (none expected) would show as boxes.
+    assert not missing, f"icons without a glyph in the shipped fonts: {missing}"
+
+
+def test_no_page_loads_fontawesome_js_or_the_search_index_outside_search():
+    for path in HTML_DIR.rglob("*.html"):
+        if "_static" in path.parts:  # the theme's template macros, copied along, are not pages
+            continue
+        html = path.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in html, f"{path.relative_to(HTML_DIR)} loads fontawesome.js"
+        if path.name != "search.html":
+            assert "searchindex.js" not in html, f"{path.relative_to(HTML_DIR)} loads the search index"

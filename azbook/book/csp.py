@@ -2,10 +2,12 @@
 origin only.
 
 The theme and Sphinx put a few small inline scripts and one inline ``<style>`` in each page
-(the light/dark mode switch, the search options, the toggle-button labels). Rather than allow
-every inline script with ``'unsafe-inline'``, each page's policy lists the SHA-256 of exactly the
-inline scripts and styles that page carries, so markup injected into a page (from data, say)
-can never run. The policy is a ``<meta http-equiv="Content-Security-Policy">`` put right after
+(the light/dark mode switch, the search options, the toggle-button labels), two ``onclick``
+attributes (the theme's full-screen and print buttons) and some ``style`` attributes (table
+column widths, pandas tables). Rather than allow all inline code with ``'unsafe-inline'``, the
+policy lists the SHA-256 of exactly the inline code the book's pages carry (attributes through
+``'unsafe-hashes'``, which admits only the hashed texts), so markup injected into a page (from
+data, say) can never run. The policy is a ``<meta http-equiv="Content-Security-Policy">`` put right after
 the page's charset declaration (a meta policy governs only what follows it), added when the
 HTML build has finished.
 """
@@ -77,9 +79,10 @@ def _directive(name: str, elements: list[str], attributes: list[str]) -> str:
     return " ".join([name, "'self'", *(["'unsafe-hashes'"] if attributes else []), *elements, *attributes])
 
 
-def policy(page: str) -> str:
-    """The page's policy: its own origin, plus exactly its own inline scripts and styles."""
-    h = inline_hashes(page)
+def policy(page: str | None = None, hashes: dict[str, list[str]] | None = None) -> str:
+    """The policy: the book's own origin, plus exactly the inline scripts and styles of ``page``
+    (or the ``hashes`` collected from every page)."""
+    h = hashes if hashes is not None else inline_hashes(page or "")
     return "; ".join([
         "default-src 'self'",
         _directive("script-src", h["script"], h["handler"]),
@@ -93,11 +96,11 @@ def policy(page: str) -> str:
     ])
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, declared: str | None = None) -> str:
     """The page with its policy declared right after its charset (replacing one declared before:
     an incremental build leaves pages it did not rewrite as the previous build finished them)."""
     page = _DECLARED.sub("", page)
-    meta = f'<meta {MARK} content="{policy(page)}" />'
+    meta = f'<meta {MARK} content="{declared or policy(page)}" />'
     m = _CHARSET.search(page)
     if m is None:
         raise ValueError("page has no <meta charset>: the policy must come before any script or style")
@@ -105,15 +108,24 @@ def with_policy(page: str) -> str:
 
 
 def add_to_pages(outdir: Path) -> int:
-    """Declare the policy in every HTML page under ``outdir``; return how many pages."""
-    count = 0
+    """Declare one policy, covering the inline code of every page, in every HTML page under
+    ``outdir``; return how many pages. One policy for the whole book, because the search page
+    parses the pages it finds (to show an extract), and their inline code is judged by the
+    search page's policy."""
+    pages = {}
     for path in sorted(Path(outdir).rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        if "<head" not in text:  # a template fragment the theme ships under _static, not a page
-            continue
-        path.write_text(with_policy(text), encoding="utf-8")
-        count += 1
-    return count
+        if "<head" in text:  # not a template fragment the theme ships under _static
+            pages[path] = _DECLARED.sub("", text)
+    union: dict[str, list[str]] = {}
+    for text in pages.values():
+        for kind, found in inline_hashes(text).items():
+            union.setdefault(kind, [])
+            union[kind] += [h for h in found if h not in union[kind]]
+    declared = policy(hashes={k: sorted(v) for k, v in union.items()})
+    for path, text in pages.items():
+        path.write_text(with_policy(text, declared), encoding="utf-8")
+    return len(pages)
 
 
 def _build_finished(app, exception) -> None:  # noqa: ANN001

@@ -4,9 +4,9 @@
   turns a chart output (``application/vnd.vegalite.v6+json``) into a container with the
   spec, compiled to Vega at build time, as inline JSON, a stable anchor, and a text
   alternative (description + data table).
-- :func:`setup` ships the book's own copy of Vega, Vega-Lite and vega-embed (the bundle
-  that vl-convert provides, wrapped in a function scope) and the small script that draws
-  the charts, and adds them only to pages that have a chart. Nothing comes from a CDN.
+- :func:`setup` ships the book's own Vega runtime (Vega without the Vega-Lite compiler,
+  bundled from npm packages: :func:`vendor_bundle`) and the small script that draws the
+  charts, and adds them only to pages that have a chart. Nothing comes from a CDN.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,11 @@ from docutils import nodes
 
 from azbook.book import csp
 from azbook.book.render import MIME_VEGALITE, text_alternative, title_text
-from azbook.paths import STATIC_DIR, VENDOR_DIR
+from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
 VEGA_BUNDLE = "vega-bundle.js"
+VEGA_ENTRY = Path(__file__).resolve().parent / "js" / "vega-runtime.mjs"
+NODE_DIR = ROOT / "node_modules"
 VEGA_CACHE = VENDOR_DIR / "vega-cache"
 MAX_TABLE_ROWS = 400
 
@@ -120,29 +123,31 @@ class VegaLiteMimeRenderer:
 
 
 def vendor_bundle() -> Path:
-    """Write (once per vl-convert version) the wrapped Vega bundle; return its folder.
+    """Write (once per version of its inputs) the book's Vega runtime; return its folder.
 
+    The runtime is Vega alone (the specs are compiled to Vega at build time), with only the
+    transforms the book uses and vega-tooltip, bundled by esbuild from the npm packages that
+    ``make venv`` installs into ``node_modules/`` (see ``azbook/book/js/vega-runtime.mjs``).
     The folder holds the bundle and nothing else: it is copied into every build's ``_static``,
     so the build caches beside it (compiled specs, fallback images) never reach the book.
     """
-    import vl_convert as vlc
-
     folder = VENDOR_DIR / "static"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / VEGA_BUNDLE
     stamp = VENDOR_DIR / "VERSION"
-    version = getattr(vlc, "__version__", "unknown")
-    stamp_text = f"{version} wrapper-2"
+    esbuild = NODE_DIR / ".bin" / "esbuild"
+    lock = NODE_DIR / ".package-lock.json"
+    if not esbuild.exists() or not lock.exists():
+        raise RuntimeError(f"{NODE_DIR}: the npm packages are not installed: run `make venv` (npm ci)")
+    inputs = lock.read_bytes() + VEGA_ENTRY.read_bytes()
+    stamp_text = "esbuild " + hashlib.sha256(inputs).hexdigest()
     if not target.exists() or not stamp.exists() or stamp.read_text() != stamp_text:
-        body = vlc.javascript_bundle()
-        wrapped = (
-            "/* Vega, Vega-Lite and vega-embed, bundled by vl-convert " + version + " (BSD-3-Clause).\n"
-            "   Wrapped in a function scope: the bundle defines many top-level names. */\n"
-            "(function () {\n" + body + "\n})();\n"
-            'window.dispatchEvent(new Event("vega-bundle-ready"));\n'
-        )
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(wrapped, encoding="utf-8")
+        subprocess.run(
+            [str(esbuild), str(VEGA_ENTRY), "--bundle", "--minify", "--format=iife", "--target=es2020",
+             "--legal-comments=eof", "--log-level=error", f"--outfile={tmp}"],
+            check=True, cwd=NODE_DIR.parent,
+        )
         os.replace(tmp, target)
         stamp.write_text(stamp_text)
     return folder

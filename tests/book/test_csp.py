@@ -67,3 +67,13 @@ def test_every_page_gets_it_template_fragments_are_left(tmp_path):
     assert csp.add_to_pages(tmp_path) == 1
     assert csp.MARK in (tmp_path / "a.html").read_text()
     assert (tmp_path / "_static" / "macros.html").read_text() == "{% macro x() %}{% endmacro %}"
+
+
+def test_one_policy_covers_every_pages_inline_code(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE)
+    (tmp_path / "b.html").write_text(PAGE.replace("window.print()", "toggleFullScreen()"))
+    csp.add_to_pages(tmp_path)
+    a, b = ((tmp_path / n).read_text() for n in ("a.html", "b.html"))
+    declared = lambda page: page[page.index(csp.MARK):].split('" />')[0]  # noqa: E731
+    assert declared(a) == declared(b)
+    assert sha("window.print()") in declared(a) and sha("toggleFullScreen()") in declared(a)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from azbook.book import sphinx_ext
 
 
@@ -25,10 +27,19 @@ def test_chart_html_embeds_spec_safely_with_text_alternative():
     assert "<td>—</td>" in html  # a missing value is shown as a gap, not a number
 
 
-def test_vendor_bundle_is_wrapped_in_a_function_scope():
+def test_vendor_bundle_is_vega_alone_announcing_itself():
     text = (sphinx_ext.vendor_bundle() / sphinx_ext.VEGA_BUNDLE).read_text()
-    assert "(function () {" in text[:400] and "})();\nwindow.dispatchEvent(new Event(\"vega-bundle-ready\"));" in text
-    assert "window.vegaEmbed" in text
+    assert "window.azbookVega" in text and '"vega-bundle-ready"' in text
+    assert "vega-lite" not in text.lower() and "vegaEmbed" not in text  # no compiler, no vega-embed
+    assert len(text.encode()) < 600 * 1024
+
+
+def test_vendor_bundle_names_the_missing_npm_packages(monkeypatch, tmp_path):
+    monkeypatch.setattr(sphinx_ext, "NODE_DIR", tmp_path / "node_modules")
+
+
+    with pytest.raises(RuntimeError, match="node_modules: the npm packages are not installed: run `make venv`"):
+        sphinx_ext.vendor_bundle()
 
 
 def test_html_builders_pick_the_spec_and_latex_the_png():

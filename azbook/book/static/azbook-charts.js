@@ -1,10 +1,15 @@
-/* Draws every chart of the page with the book's own copy of Vega (vega-bundle.js).
+/* Draws every chart of the page with the book's own Vega runtime (vega-bundle.js: Vega and
+   vega-tooltip, exposed as window.azbookVega; no Vega-Lite compiler, no vega-embed).
    Both scripts load async, so this one waits for the DOM and for the bundle
    (which announces itself with a "vega-bundle-ready" event).
-   Each chart container carries its Vega-Lite spec in a JSON script element;
+   Each chart container carries its spec, compiled to Vega at build time, in a JSON script element;
    data-drawn="true" marks a drawn chart, and a failure is logged to the console. */
 (function () {
   "use strict";
+  function fail(container, what, err) {
+    container.setAttribute("data-drawn", "error");
+    console.error("Chart " + container.id + what, err);
+  }
   function draw(container) {
     var view = container.querySelector(".azbook-chart-view");
     var specNode = container.querySelector("script.azbook-chart-spec");
@@ -12,27 +17,27 @@
     try {
       spec = JSON.parse(specNode.textContent);
     } catch (err) {
-      container.setAttribute("data-drawn", "error");
-      console.error("Chart " + container.id + ": unreadable spec", err);
+      fail(container, ": unreadable spec", err);
       return Promise.resolve();
     }
     // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
-    // (vega-embed builds the Vega loader from these options.)
-    var loader = { target: "_blank", rel: "noopener noreferrer" };
-    // ast: Vega interprets expressions instead of compiling them with Function(), so the
-    // page's content security policy needs no 'unsafe-eval'; defaultStyle and the tooltip's
-    // disableDefaultStyle keep vega-embed and vega-tooltip from injecting <style> elements
-    // (the policy forbids them; the tooltip's style is in azbook.css, the action menu is unused).
-    var options = {
-      renderer: "svg", actions: false, mode: "vega", loader: loader, ast: true, defaultStyle: false,
-      tooltip: { disableDefaultStyle: true }
-    };
-    return window.vegaEmbed(view, spec, options)
-      .then(function () { container.setAttribute("data-drawn", "true"); })
-      .catch(function (err) {
-        container.setAttribute("data-drawn", "error");
-        console.error("Chart " + container.id + " failed to draw", err);
+    var V = window.azbookVega;
+    var tooltip = new V.TooltipHandler({ disableDefaultStyle: true });  // styled in azbook.css
+    var chart;
+    try {
+      // ast + expr: Vega interprets the spec's expressions instead of compiling them with
+      // Function(), which the page's content security policy forbids ('unsafe-eval').
+      chart = new V.View(V.parse(spec, null, { ast: true }), {
+        renderer: "svg", container: view, hover: true, tooltip: tooltip.call, expr: V.expressionInterpreter,
+        loader: V.loader({ target: "_blank", rel: "noopener noreferrer" })
       });
+    } catch (err) {
+      fail(container, " failed to draw", err);
+      return Promise.resolve();
+    }
+    return chart.runAsync()
+      .then(function () { container.setAttribute("data-drawn", "true"); })
+      .catch(function (err) { fail(container, " failed to draw", err); });
   }
   function drawAll() {
     var drawing = Array.prototype.map.call(document.querySelectorAll(".azbook-chart"), draw);
@@ -53,7 +58,7 @@
     }
   });
   var vegaReady = new Promise(function (resolve) {
-    if (typeof window.vegaEmbed === "function") {
+    if (window.azbookVega) {
       resolve();
     } else {
       window.addEventListener("vega-bundle-ready", resolve);
