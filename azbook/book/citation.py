@@ -68,21 +68,33 @@ class Book:
         return f"{self.key}{self.year}"
 
 
+class BookFileError(ValueError):
+    """A bad ``book.yml``: the field, and (once :func:`load_book` has found it) its line."""
+
+    def __init__(self, field: str, message: str, line: int | None = None):
+        self.field, self.message, self.line = field, message, line
+        where = "book.yml" + (f", line {line}" if line else "")
+        super().__init__(f"{where}: '{field}' {message}")
+
+
 def book_from_dict(data: dict[str, Any]) -> Book:
     """A :class:`Book` from the parsed ``book.yml`` (checked: a bad file fails with the field)."""
     for required in ("title", "authors", "publisher", "version", "date-released", "base-url", "key", "licenses"):
         if not data.get(required):
-            raise ValueError(f"book.yml: '{required}' is missing or empty")
+            raise BookFileError(required, "is missing or empty")
     authors = tuple(dict(a) for a in data["authors"])
     for a in authors:
         if not (a.get("name") or (a.get("family-names") and a.get("given-names"))):
-            raise ValueError(f"book.yml: author {a!r} needs 'name' or 'family-names' and 'given-names'")
+            raise BookFileError("authors", f"entry {a!r} needs 'name' or 'family-names' and 'given-names'")
     date = data["date-released"]
     if not isinstance(date, dt.date):
-        date = dt.date.fromisoformat(str(date))
+        try:
+            date = dt.date.fromisoformat(str(date))
+        except ValueError:
+            raise BookFileError("date-released", f"{date!r} is not a date (YYYY-MM-DD)") from None
     base_url = str(data["base-url"])
     if not re.match(r"^https?://[^/\s]+/", base_url + ("" if base_url.endswith("/") else "/")):
-        raise ValueError(f"book.yml: base-url {base_url!r} is not an absolute http(s) URL")
+        raise BookFileError("base-url", f"{base_url!r} is not an absolute http(s) URL")
     chapters = data.get("chapters") or {}
     return Book(
         title=str(data["title"]).strip(),
@@ -102,7 +114,13 @@ def book_from_dict(data: dict[str, Any]) -> Book:
 
 
 def load_book(path: Path = BOOK_FILE) -> Book:
-    return book_from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    """The book's bibliographic data; a bad field raises :class:`BookFileError` with its line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return book_from_dict(yaml.safe_load(text) or {})
+    except BookFileError as exc:
+        line = next((i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith(f"{exc.field}:")), None)
+        raise BookFileError(exc.field, exc.message, line) from None
 
 
 def is_chapter(docname: str, book: Book) -> bool:

@@ -85,6 +85,18 @@ def test_book_yml_is_checked():
             citation.book_from_dict(broken)
 
 
+def test_a_bad_book_yml_names_the_field_and_its_line(tmp_path):
+    text = (ROOT / "book.yml").read_text()
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("date-released:"))
+    bad = tmp_path / "book.yml"
+    bad.write_text(text.replace('date-released: "2026-11-28"', 'date-released: "2026-28-11"'))
+    with pytest.raises(citation.BookFileError, match=rf"book.yml, line {line}: 'date-released' '2026-28-11' is not a date"):
+        citation.load_book(bad)
+    bad.write_text("\n".join(ln for ln in text.splitlines() if not ln.startswith("version:")))
+    with pytest.raises(citation.BookFileError, match=r"book.yml: 'version' is missing or empty"):
+        citation.load_book(bad)
+
+
 def test_generated_files_match_their_generator():
     for path, text in citation.generated_files().items():
         assert path.exists(), f"{path.name} is missing: run `python -m azbook.book.citation`"
