@@ -50,13 +50,18 @@ book: execute html
 test: venv html
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval
 
+## faults: plant each fault in a temporary copy of the book and print what happened (also run by make test)
+faults: venv html
+	$(BIN)/python -m pytest -p no:xdist -q tests/faults
+
 ## data: rebuild the tidy tables in data/ (and the data appendix) from raw publisher files
 ##       RAW=folder laid out like shared/raw (its sibling facts/ holds the research notes);
 ##       the Natural Earth shapes come from the npm package world-atlas, fetched into GEO once.
+##       ONLY="trade arms_transfers" rebuilds only those tables.
 GEO ?= /tmp/azbook-geo
 data: venv
 	@test -f $(GEO)/countries-50m.json || $(BIN)/python -m azbook.data.datasets.region_map fetch $(GEO)
-	$(call LOCKED,sh -c 'AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.data.build $(RAW) \
+	$(call LOCKED,sh -c 'AZBOOK_GEO=$(GEO) $(BIN)/python -m azbook.data.build $(RAW) $(if $(ONLY),--only $(ONLY)) \
 		&& $(BIN)/python -m azbook.book.appendix && $(BIN)/python -m azbook.book.citation')
 
 ## bench: print build, execution, test and page timings and sizes

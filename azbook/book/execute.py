@@ -32,6 +32,8 @@ from azbook.paths import DATA_DIR, PACKAGE_DIR, ROOT, toc_notebooks
 
 METADATA_KEY = "azbook"
 TIMEOUT_S = 300
+#: Tries at starting a notebook's kernel (see execute_one).
+KERNEL_STARTS = 2
 
 
 def notebooks() -> list[Path]:
@@ -138,15 +140,33 @@ def execute_one(path: Path, shared: str) -> tuple[Path, str | None]:
 
     from azbook.book import render
 
-    nb = nbformat.read(path, as_version=4)
-    render.seed_cache(nb)  # fallback images already stored for unchanged charts are not redrawn
-    client = NotebookClient(
-        nb, timeout=TIMEOUT_S, kernel_name="python3", record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
+    latest: list[nbformat.NotebookNode] = []
+
+    def run() -> nbformat.NotebookNode:
+        for attempt in range(KERNEL_STARTS):
+            nb = nbformat.read(path, as_version=4)
+            latest[:] = [nb]
+            render.seed_cache(nb)  # fallback images already stored for unchanged charts are not redrawn
+            client = NotebookClient(
+                nb, timeout=TIMEOUT_S, kernel_name="python3", record_timing=False,
+                resources={"metadata": {"path": str(path.parent)}},
+            )
+            try:
+                client.execute()
+                return nb
+            except CellExecutionError:
+                raise
+            except Exception:
+                # A kernel that dies before running any cell (two kernels starting at once can
+                # pick the same free port) is started once more; a failure in a cell never is.
+                if attempt == KERNEL_STARTS - 1 or any(c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
+                    raise
+        raise AssertionError("unreachable")
+
     try:
-        client.execute()
+        nb = run()
     except CellExecutionError as exc:
+        nb = latest[0]
         index, cell = next(
             ((i, c) for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
             (None, None),

@@ -70,7 +70,10 @@ def refresh_static(static: Path) -> None:
 
 def swap_in(built: Path, f: dict[str, Path]) -> None:
     """Copy ``built`` next to the published book and swap it in with two renames."""
-    shutil.copytree(built, f["new"], symlinks=True)
+    # .buildinfo is Sphinx's own note for its next incremental build (a digest of the config,
+    # which holds the book's absolute paths): it stays in the staging folder, not in the book.
+    shutil.copytree(built, f["new"], symlinks=True, ignore=lambda folder, names: [n for n in names if n == ".buildinfo"]
+                    if Path(folder) == built else [])
     (f["new"] / STAMP).write_bytes(b"")
     if f["html"].exists():
         os.replace(f["html"], f["old"])
@@ -85,6 +88,12 @@ def build(root: Path = ROOT, jupyter_book: str | None = None) -> int:
     for line in recover(f):
         print(f"publish: {line}", flush=True)
     f["staging"].mkdir(parents=True, exist_ok=True)
+    # Sphinx adds "?v=<checksum>" to a stylesheet link when the file is already in its output as
+    # a page is written. myst-nb writes its stylesheet only when the build finishes, so a clean
+    # build links it bare and an incremental one with the checksum: removed here, every build
+    # links it as a clean build does, and two builds of the same sources are byte-identical.
+    for generated in (f["staged_html"] / "_static").glob("mystnb.*.css"):
+        generated.unlink()
     f["marker"].write_text("a build is running here, or failed; the next one starts afresh\n")
     exe = jupyter_book or str(Path(sys.executable).with_name("jupyter-book"))
     rc = subprocess.call([exe, "build", str(root), *SPHINX_OPTIONS, "--path-output", str(f["staging"])])

@@ -154,7 +154,23 @@ def vendor_bundle() -> Path:
 
 
 def _config_inited(app, config) -> None:  # noqa: ANN001
-    config.html_static_path = [*config.html_static_path, str(vendor_bundle()), str(STATIC_DIR)]
+    # Relative to the book's folder: absolute paths would enter the config digest in .buildinfo,
+    # and two copies of the book would not build byte-identical HTML.
+    own = [os.path.relpath(p, app.confdir) for p in (vendor_bundle(), STATIC_DIR)]
+    config.html_static_path = [*config.html_static_path, *own]
+
+
+def _prune_keeping_no_empty_words(prune):  # noqa: ANN001, ANN202
+    """Sphinx's search index, on an incremental build, drops the rebuilt pages from each word
+    but keeps words left with no page ("word": []), so its index differs from a clean build's.
+    This drops them too: an incremental build writes the same search index as a clean one."""
+    def pruned(self, docnames):  # noqa: ANN001, ANN202
+        prune(self, docnames)
+        for mapping in (self._mapping, self._title_mapping):
+            for word in [w for w, pages in mapping.items() if not pages]:
+                del mapping[word]
+    pruned.azbook = True
+    return pruned
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
@@ -166,6 +182,10 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:  # noq
 
 
 def setup(app):  # noqa: ANN001
+    from sphinx.search import IndexBuilder
+
+    if not getattr(IndexBuilder.prune, "azbook", False):
+        IndexBuilder.prune = _prune_keeping_no_empty_words(IndexBuilder.prune)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", csp._build_finished, priority=900)  # after every page is written

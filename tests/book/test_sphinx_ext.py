@@ -58,3 +58,21 @@ def test_only_the_bundle_is_copied_into_the_book():
     folder = sphinx_ext.vendor_bundle()
     assert sorted(p.name for p in folder.iterdir()) == [sphinx_ext.VEGA_BUNDLE]
     assert folder not in sphinx_ext.VEGA_CACHE.parents and folder not in render.PNG_CACHE.parents
+
+
+def test_an_incremental_search_index_keeps_no_word_without_a_page():
+    from azbook.book import sphinx_ext
+
+    class Index:
+        def __init__(self):
+            self._mapping = {"plant": {"intro"}, "war": {"intro", "russia"}}
+            self._title_mapping = {"intro": {"intro"}}
+
+    def prune(self, docnames):  # what Sphinx's prune does to the word maps
+        for mapping in (self._mapping, self._title_mapping):
+            for pages in mapping.values():
+                pages.intersection_update(docnames)
+
+    index = Index()
+    sphinx_ext._prune_keeping_no_empty_words(prune)(index, ["russia"])
+    assert index._mapping == {"war": {"russia"}} and index._title_mapping == {}

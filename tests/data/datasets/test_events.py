@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -133,9 +134,10 @@ def test_unknown_category(facts_raw, text):
         events.build(facts_raw, text)
 
 
-def test_url_that_is_not_https(facts_raw, text):
-    rewrite(facts(facts_raw), lambda t: t.replace("https://thecradle.co", "ftp://thecradle.co"))
-    with pytest.raises(DataError, match=r"row 5, column 'source_url': 'ftp://thecradle.co/article-view/2301' is not"):
+@pytest.mark.parametrize("scheme", ["ftp://", "javascript:alert(1)//", "data:text/html;"])
+def test_url_that_is_not_https(facts_raw, text, scheme):
+    rewrite(facts(facts_raw), lambda t: t.replace("https://thecradle.co", f"{scheme}thecradle.co"))
+    with pytest.raises(DataError, match=rf"row 5, column 'source_url': '{re.escape(scheme)}thecradle.co/article-view/2301' is not"):
         events.build(facts_raw, text)
 
 
