@@ -22,6 +22,7 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("faults injected, and what happened")
     rows = [("fault", "command", "exit", "untouched", "message (first line naming the fault)")]
     rows += [(o["fault"], o["command"], o["exit"], o["untouched"], o["message"]) for o in OUTCOMES]
-    widths = [min(max(len(r[i]) for r in rows), limit) for i, limit in enumerate((40, 30, 4, 9, 150))]
+    widths = [min(max(len(r[i]) for r in rows), limit) for i, limit in enumerate((48, 30, 4, 9, 150))]
+    rows.insert(1, tuple("-" * w for w in widths))  # a Markdown table, as the README shows it
     for r in rows:
         terminalreporter.write_line("| " + " | ".join(c[: widths[i]].ljust(widths[i]) for i, c in enumerate(r)) + " |")
