@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RAW ?= ../shared/raw
 PYTEST_WORKERS ?= 2
 
-.PHONY: book test data bench execute html venv clean
+.PHONY: book test data bench execute html pdf venv clean
 
 ## venv: create or refresh the project-local virtualenv from requirements.txt
 venv: $(VENV)/.installed
@@ -33,6 +33,11 @@ $(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed
 
 ## book: set up, execute what needs executing, build _build/html
 book: execute html
+
+## pdf: the PDF edition, _build/pdf/<book.yml's pdf> (and a copy beside the HTML), printed from the
+##      HTML by Debian's Chromium; skipped when it is newer than the HTML and its code
+pdf: venv html
+	$(BIN)/python -m azbook.book.pdf --if-stale
 
 ## test: set up, build the book from the committed outputs, run every test
 test: venv html
