@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RAW ?= ../shared/raw
 PYTEST_WORKERS ?= 2
 
-.PHONY: book test data bench execute html venv clean faults
+.PHONY: book test data bench execute html pdf venv clean faults
 
 # One build at a time in this folder: `make book`, `make html` and `make data` take this lock,
 # and a second run started meanwhile stops at once with a message (exit 75) instead of
@@ -45,6 +45,11 @@ $(HTML_STAMP): $(BOOK_SOURCES) $(VENV)/.installed $(NODE_STAMP)
 
 ## book: set up, execute what needs executing, build _build/html
 book: execute html
+
+## pdf: the PDF edition, _build/pdf/<book.yml's pdf> (and a copy beside the HTML), printed from the
+##      HTML by Debian's Chromium; skipped when it is newer than the HTML and its code
+pdf: venv html
+	$(BIN)/python -m azbook.book.pdf --if-stale
 
 ## test: set up, build the book from the committed outputs, run every test
 test: venv html

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions",
-]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, or $CHROMIUM, or None."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
+from azbook.book.chromium import CHROMIUM_ARGS, chromium_path, wait_for_charts  # noqa: F401 (re-exported)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -73,17 +59,6 @@ class PageWatch:
         else:
             self.outside.append(url)
             route.abort()
-
-
-def wait_for_charts(page, timeout_ms: int = 30000) -> int:
-    """Wait until every chart container reports drawn (or failed); return how many there are."""
-    count = page.locator(".azbook-chart").count()
-    if count:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.azbook-chart')].every(e => e.hasAttribute('data-drawn'))",
-            timeout=timeout_ms,
-        )
-    return count
 
 
 class PageWeight:

@@ -58,6 +58,13 @@ class Book:
     doi: str | None = None
     chapter_folder: str = "chapters"
     not_chapters: tuple[str, ...] = ()
+    pdf: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def pdf_url(self) -> str | None:
+        """Where the PDF edition is published: its file name under the base URL."""
+        return self.base_url + self.pdf if self.pdf else None
 
     @property
     def year(self) -> int:
@@ -96,6 +103,9 @@ def book_from_dict(data: dict[str, Any]) -> Book:
     if not re.match(r"^https?://[^/\s]+/", base_url + ("" if base_url.endswith("/") else "/")):
         raise BookFileError("base-url", f"{base_url!r} is not an absolute http(s) URL")
     chapters = data.get("chapters") or {}
+    pdf = str(data.get("pdf") or "")
+    if pdf and not re.fullmatch(r"[A-Za-z0-9._-]+\.pdf", pdf):
+        raise ValueError(f"book.yml: pdf {pdf!r} is not a plain file name ending in .pdf")
     return Book(
         title=str(data["title"]).strip(),
         authors=authors,
@@ -110,6 +120,8 @@ def book_from_dict(data: dict[str, Any]) -> Book:
         doi=data.get("doi") or None,
         chapter_folder=str(chapters.get("folder", "chapters")).strip("/"),
         not_chapters=tuple(chapters.get("except") or ()),
+        pdf=pdf,
+        keywords=tuple(str(k) for k in data.get("keywords") or ()),
     )
 
 
@@ -330,6 +342,8 @@ def highwire_tags(work: Work) -> list[tuple[str, str]]:
     ]
     if b.doi:
         tags.append(("citation_doi", b.doi))
+    if b.pdf_url:
+        tags.append(("citation_pdf_url", b.pdf_url))
     return tags
 
 
@@ -350,10 +364,12 @@ def edition_html(book: Book) -> str:
             f' · last updated <time datetime="{book.date.isoformat()}">{long_date(book.date)}</time></p>')
 
 
-def citation_block_html(work: Work, bib_href: str, ris_href: str, how_to_cite_href: str | None = None) -> str:
+def citation_block_html(work: Work, bib_href: str, ris_href: str, how_to_cite_href: str | None = None,
+                        pdf_href: str | None = None) -> str:
     """The visible "Cite this chapter" (or "Cite this book") block: APA, Chicago and BibTeX with
-    copy buttons (azbook-cite.js), and the .bib and .ris downloads. No blank line inside (it may
-    be placed in Markdown as one raw HTML block)."""
+    copy buttons (azbook-cite.js), and the .bib and .ris downloads (and the book's PDF, by name:
+    ``make pdf`` writes it after the HTML). No blank line inside (it may be placed in Markdown as
+    one raw HTML block)."""
     what = "chapter" if work.chapter else "book"
     anchor = f"cite-this-{what}"
     rows = []
@@ -368,6 +384,7 @@ def citation_block_html(work: Work, bib_href: str, ris_href: str, how_to_cite_hr
             f'<button type="button" class="azbook-cite-copy" data-copy="{target}" '
             f'aria-label="Copy the {label} citation">Copy</button></dd>'
         )
+    pdf = f' · <a href="{html.escape(pdf_href)}" download>PDF of the book</a>' if pdf_href else ""
     more = f' · <a href="{html.escape(how_to_cite_href)}">How to cite figures and data</a>' if how_to_cite_href else ""
     return (
         f'<section class="azbook-cite" id="{anchor}" aria-labelledby="{anchor}-title">'
@@ -375,7 +392,7 @@ def citation_block_html(work: Work, bib_href: str, ris_href: str, how_to_cite_hr
         f"{edition_html(work.book)}"
         f'<dl class="azbook-cite-formats">{"".join(rows)}</dl>'
         f'<p class="azbook-cite-downloads">Download: <a href="{html.escape(bib_href)}" download>BibTeX (.bib)</a>'
-        f' · <a href="{html.escape(ris_href)}" download>RIS (.ris)</a>{more}</p>'
+        f' · <a href="{html.escape(ris_href)}" download>RIS (.ris)</a>{pdf}{more}</p>'
         f'<p class="azbook-cite-status" role="status" aria-live="polite"></p>'
         f"</section>"
     )
@@ -663,7 +680,8 @@ def substitutions(book: Book, data_dir: Path = DATA_DIR) -> dict[str, str]:
         "book_base_url": book.base_url,
         "chapter_key_example": f"`{work.key}_russia`",
         "figure_address_example": f"`{book.base_url}chapters/russia.html#chart-russia-trade`",
-        "book_cite_block": citation_block_html(work, f"{book.key}.bib", f"{book.key}.ris"),
+        "book_cite_block": citation_block_html(work, f"{book.key}.bib", f"{book.key}.ris", pdf_href=book.pdf or None),
+        "book_pdf": book.pdf or "(none)",
         "text_licence": f"[{text['name']}]({text['url']}) (`{text['spdx']}`)",
         "code_licence": f"[{code['name']}]({code['url']}) (`{code['spdx']}`)",
         "dataset_licences": dataset_licences_markdown(data_dir),

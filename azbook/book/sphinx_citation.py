@@ -6,12 +6,17 @@
   with its copy buttons, the ``.bib`` and ``.ris`` files next to the page, and the lead chart's
   PNG as the page's OpenGraph image; on every other page, the version line;
 - writes the book's own ``.bib`` and ``.ris`` at the top of the site;
+- links every chapter to the PDF edition (``citation_pdf_url``, "PDF of the book"), by name:
+  ``make pdf`` (:mod:`azbook.book.pdf`) writes it after the HTML;
+- adds the print stylesheet (``azbook-print.css``, shared with the PDF edition) and marks links
+  whose text is their own address (``azbook-url-text``), so that print shows only the others' targets;
 - completes sphinx-sitemap's list of pages after an incremental build.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from sphinxcontrib.bibtex.plugin import register_plugin
@@ -22,6 +27,13 @@ from azbook.book import citation
 from azbook.paths import STATIC_DIR
 
 JS_FILE = "azbook-cite.js"
+PRINT_CSS = "azbook-print.css"
+_BARE_LINK = re.compile(r'<a class="reference external" href="([^"]+)">\1</a>')
+
+
+def mark_bare_links(body: str) -> str:
+    """``<a class="reference external" href="X">X</a>`` gets the class ``azbook-url-text``."""
+    return _BARE_LINK.sub(r'<a class="reference external azbook-url-text" href="\1">\1</a>', body)
 
 
 def _round() -> BracketStyle:
@@ -71,6 +83,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:  # noq
     if doctree is None or app.builder.format != "html":
         return
     book = _book(app)
+    context["body"] = mark_bare_links(context.get("body", ""))
     if not citation.is_chapter(pagename, book):
         context["body"] = context.get("body", "") + citation.edition_html(book)
     else:
@@ -92,7 +105,8 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:  # noq
         pathto = context["pathto"]
         how_to = pathto("how-to-cite") if "how-to-cite" in app.env.found_docs else None
         context["body"] = context.get("body", "") + citation.citation_block_html(
-            work, pathto(f"{pagename}.bib", 1), pathto(f"{pagename}.ris", 1), how_to
+            work, pathto(f"{pagename}.bib", 1), pathto(f"{pagename}.ris", 1), how_to,
+            pathto(book.pdf, 1) if book.pdf else None,
         )
     if "azbook-cite-copy" in context["body"]:
         app.add_js_file(JS_FILE, loading_method="defer")
@@ -134,4 +148,5 @@ def setup(app):  # noqa: ANN001
     app.connect("build-finished", _build_finished)
     app.connect("build-finished", _complete_sitemap, priority=499)  # before sphinx-sitemap writes it
     app.add_css_file("azbook-cite.css")
+    app.add_css_file(PRINT_CSS, media="print")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

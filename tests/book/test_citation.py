@@ -80,7 +80,8 @@ def test_book_yml_is_checked():
     data = yaml.safe_load((ROOT / "book.yml").read_text())
     for broken, field in ((dict(data, **{"base-url": "example.org/x"}), "base-url"),
                           (dict(data, authors=[{"family-names": "Only"}]), "author"),
-                          ({k: v for k, v in data.items() if k != "publisher"}, "publisher")):
+                          ({k: v for k, v in data.items() if k != "publisher"}, "publisher"),
+                          (dict(data, pdf="sub/book.pdf"), "pdf"), (dict(data, pdf="book.html"), "pdf")):
         with pytest.raises(ValueError, match=field):
             citation.book_from_dict(broken)
 
@@ -95,6 +96,27 @@ def test_a_bad_book_yml_names_the_field_and_its_line(tmp_path):
     bad.write_text("\n".join(ln for ln in text.splitlines() if not ln.startswith("version:")))
     with pytest.raises(citation.BookFileError, match=r"book.yml: 'version' is missing or empty"):
         citation.load_book(bad)
+
+
+def test_the_pdf_edition_is_named_by_book_yml_under_the_base_url():
+    assert BOOK.pdf and BOOK.pdf_url == BOOK.base_url + BOOK.pdf
+    work = citation.chapter_work(BOOK, "chapters/russia", "Russia")
+    assert dict(citation.highwire_tags(work))["citation_pdf_url"] == BOOK.pdf_url
+    without = dataclasses.replace(BOOK, pdf="")
+    assert "citation_pdf_url" not in dict(citation.highwire_tags(citation.chapter_work(without, "chapters/russia", "R")))
+    block = citation.citation_block_html(work, "a.bib", "a.ris", None, f"../{BOOK.pdf}")
+    assert f'<a href="../{BOOK.pdf}" download>PDF of the book</a>' in block
+    assert "PDF" not in citation.citation_block_html(work, "a.bib", "a.ris")
+
+
+def test_bare_links_are_marked_so_print_shows_only_titled_links_targets():
+    from azbook.book.sphinx_citation import mark_bare_links
+
+    body = ('<a class="reference external" href="https://a.org/">https://a.org/</a>'
+            '<a class="reference external" href="https://b.org/">B</a>')
+    marked = mark_bare_links(body)
+    assert 'class="reference external azbook-url-text" href="https://a.org/"' in marked
+    assert '<a class="reference external" href="https://b.org/">B</a>' in marked
 
 
 def test_generated_files_match_their_generator():
@@ -248,6 +270,7 @@ def test_chapter_head_has_the_highwire_tags(built, file):
     assert tags["citation_public_url"] == [f"{BOOK.base_url}{file}.html"]
     assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", tags["citation_publication_date"][0])
     assert BOOK.doi is None or tags.get("citation_doi") == [BOOK.doi]
+    assert tags["citation_pdf_url"] == [BOOK.pdf_url], f"{file}: citation_pdf_url names book.yml's PDF"
 
 
 @pytest.mark.parametrize("file", chapters())
@@ -263,7 +286,9 @@ def test_chapter_has_a_cite_block_with_working_downloads(built, file):
     assert parse_string(shown, "bibtex").entries[work.key].type == "incollection"
     assert len(block.select("button.azbook-cite-copy")) == 3
     links = {Path(a["href"]).suffix: a for a in block.select(".azbook-cite-downloads a[download]")}
-    assert set(links) >= {".bib", ".ris"}, f"{file}: .bib and .ris download links"
+    assert set(links) >= {".bib", ".ris", ".pdf"}, f"{file}: .bib, .ris and PDF download links"
+    pdf_target = urlparse(urljoin(f"http://book.invalid/{file}.html", links[".pdf"]["href"])).path.lstrip("/")
+    assert pdf_target == BOOK.pdf, f"{file}: the PDF link points at {pdf_target}, not the book's PDF at the top"
     page_url = f"http://book.invalid/{file}.html"
     for suffix, link in links.items():
         if suffix not in (".bib", ".ris"):
@@ -324,6 +349,7 @@ def test_book_downloads_and_figure_example_exist(built):
     how_to = (HTML / "how-to-cite.html").read_text(encoding="utf-8")
     assert not re.search(r"\{\{\s*\w+\s*\}\}", how_to), "How to cite: a substitution was not filled"
     assert 'id="cite-this-book"' in how_to
+    assert f'<a href="{BOOK.pdf}" download>PDF of the book</a>' in how_to, "How to cite: no link to the PDF"
     example = citation.substitutions(BOOK)["figure_address_example"].strip("`")
     page, anchor = example[len(BOOK.base_url):].split("#")
     assert soup(page.removesuffix(".html")).find(id=anchor) is not None, f"How to cite: {example} does not exist"

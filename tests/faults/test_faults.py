@@ -47,11 +47,14 @@ def test_two_builds_of_the_same_sources_are_byte_identical(project):
     date, incrementally or not, in another folder): every file, search index and images included."""
     from azbook.paths import ROOT
 
+    from azbook.book import citation
+
+    pdf = f"_build/html/{citation.load_book().pdf}"  # added by `make pdf` after the HTML, if it ran
     here = project.snapshot(("_build/html",))
     there = {f"_build/html/{p.relative_to(ROOT / '_build' / 'html').as_posix()}": digest
              for p, digest in ((p, hashlib.sha256(p.read_bytes()).hexdigest())
                                for p in sorted((ROOT / "_build" / "html").rglob("*")) if p.is_file())}
-    differ = sorted(k for k in here.keys() | there.keys() if here.get(k) != there.get(k))
+    differ = sorted(k for k in here.keys() | there.keys() if here.get(k) != there.get(k) and k != pdf)
     assert here, "the copy has no built book"
     assert not differ, f"{len(differ)} file(s) differ between two builds: {differ[:20]}"
 
