@@ -23,10 +23,14 @@
     // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
     var V = window.azbookVega;
     var tooltip = new V.TooltipHandler({ disableDefaultStyle: true });  // styled in azbook.css
+    // Vega marks its container as a graphics document; it draws into a child of the view, which
+    // screen readers are given as one image (role="img") named by the chart's title.
+    var canvas = document.createElement("div");
+    view.appendChild(canvas);
     var chart;
     try {
       chart = new V.View(V.parse(spec), {
-        renderer: "svg", container: view, hover: true, tooltip: tooltip.call,
+        renderer: "svg", container: canvas, hover: true, tooltip: tooltip.call,
         loader: V.loader({ target: "_blank", rel: "noopener noreferrer" })
       });
     } catch (err) {
