@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
@@ -105,3 +106,33 @@ def load_fully(page, url: str) -> None:
     wait_for_charts(page)
     page.evaluate("() => document.fonts.ready.then(() => true)")
     page.wait_for_load_state("networkidle")
+
+
+#: axe-core, installed from npm by `make venv` into node_modules/ for the tests only (never shipped).
+AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+#: The rules axe-core runs: WCAG 2.1 A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: Desktop and phone widths, in CSS px.
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+def new_context(browser, width: int, mode: str = "light"):
+    """A browser context of ``width`` CSS px whose pages open in the theme's light or dark mode.
+
+    It bypasses any Content-Security-Policy of the book so that tests may inject axe-core.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+    return context
+
+
+def axe_violations(page, impacts=("critical", "serious")) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations of the given impacts on the open page, one line each."""
+    if not AXE_JS.exists():
+        raise RuntimeError(f"{AXE_JS} is missing: run `make venv` (npm ci installs axe-core for the tests)")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} — {len(v['nodes'])} element(s), e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"] if v["impact"] in impacts
+    ]

@@ -1,5 +1,5 @@
 """Every page in headless Chromium: each chart draws an SVG, no console errors, no request leaves 127.0.0.1,
-and no page weighs more than its budget.
+no page weighs more than its budget, and axe-core finds no serious accessibility problem.
 
 Without a Chromium these tests skip with the reason, except under CI=true, where they fail
 (the ``browser`` and ``base_url`` fixtures live in conftest.py).
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from built_book import HTML_DIR, is_notebook, toc_files
-from browser import PageWatch, PageWeight, load_fully, wait_for_charts
+from browser import WIDTHS, PageWatch, PageWeight, axe_violations, load_fully, new_context, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -89,3 +89,48 @@ def test_search_finds_a_page(browser, base_url):
     page.close()
     assert any("turkey" in h for h in hits), hits
     assert not watch.errors, watch.errors
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("file", [*toc_files(), "search"])
+def test_no_serious_accessibility_violation(browser, base_url, file, width, mode):
+    """axe-core, WCAG 2.1 A and AA: no critical or serious violation, the theme's controls included."""
+    context = new_context(browser, width, mode)
+    page = context.new_page()
+    load_fully(page, f"{base_url}/{file}.html")
+    assert page.get_attribute("html", "data-theme") == mode
+    violations = axe_violations(page)
+    context.close()
+    assert not violations, f"{file} at {width} px, {mode} mode:\n" + "\n".join(violations)
+
+
+def test_the_accessibility_check_can_fail(browser, base_url):
+    context = new_context(browser, WIDTHS["desktop"])
+    page = context.new_page()
+    load_fully(page, f"{base_url}/intro.html")
+    page.evaluate("() => { const b = document.createElement('button'); document.querySelector('main').appendChild(b); }")
+    violations = axe_violations(page)
+    context.close()
+    assert any("button-name" in v for v in violations), violations
+
+
+@pytest.mark.parametrize("file", [f for f in toc_files() if is_notebook(f)])
+def test_each_chart_is_one_image_named_by_its_title_and_described(browser, base_url, file):
+    page = browser.new_page()
+    load_fully(page, f"{base_url}/{file}.html")
+    charts = page.eval_on_selector_all(".azbook-chart", """els => els.map(e => {
+        const img = e.querySelectorAll('[role=img], [role=group]');  // group: a chart whose marks are links
+        const desc = document.getElementById(img[0] && img[0].getAttribute('aria-describedby'));
+        return [e.id, img.length, img[0] && img[0].getAttribute('aria-label'),
+                e.querySelector('details summary').textContent, desc ? desc.textContent.trim().length : 0];
+    })""")
+    names = {name for _, _, name, _, _ in charts}
+    for name in names:  # what a screen reader is given: one image per chart, under the chart's title
+        found = page.get_by_role("img", name=name, exact=True).count() + page.get_by_role("group", name=name, exact=True).count()
+        assert found >= 1, f"{file}: no image named {name!r}"
+    page.close()
+    for chart_id, images, name, summary, described in charts:
+        assert images == 1, f"{file}: chart {chart_id} is exposed as {images} images"
+        assert name and name in summary, f"{file}: chart {chart_id} is named {name!r}, not by its title"
+        assert described > 20, f"{file}: chart {chart_id} has no text description"

@@ -22,7 +22,7 @@ from typing import Any
 from docutils import nodes
 
 from azbook.book import csp
-from azbook.book.render import MIME_VEGALITE, text_alternative, title_text
+from azbook.book.render import MIME_VEGALITE, title_text
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
 VEGA_BUNDLE = "vega-bundle.js"
@@ -66,9 +66,10 @@ def data_tables(spec: dict[str, Any]) -> str:
         more = len(records) - MAX_TABLE_ROWS
         note = f"<p>… {more} more rows in the notebook.</p>" if more > 0 else ""
         label = f"Data table {number} of {len(datasets)}" if len(datasets) > 1 else "Data table"
-        parts.append(
+        parts.append(  # a wide table scrolls in its own box, which a keyboard can focus
+            f'<div class="azbook-table-scroll" tabindex="0" role="region" aria-label="{label}">'
             f'<table class="table"><caption>{label}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>{note}"
+            f"<tbody>{rows}</tbody></table></div>{note}"
         )
     return "".join(parts)
 
@@ -94,16 +95,26 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def chart_html(spec: dict[str, Any]) -> str:
-    """The HTML container for one chart."""
+    """The HTML container for one chart.
+
+    For screen readers the drawing is one image (``role="img"``; a ``group`` when its marks are
+    links to sources) named by the chart's title and
+    described by its text description; the description and the data tables follow in a
+    disclosure that a keyboard reaches (its summary, then each table's own scroll box).
+    """
     spec_json = json.dumps(vega_spec(spec), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    label = html.escape(text_alternative(spec), quote=True)
+    anchor = chart_id(spec)
+    title = html.escape(title_text(spec), quote=True)
     description = html.escape(str(spec.get("description", "")))
+    # A chart whose marks link to sources holds links, which an image may not (axe-core:
+    # nested-interactive): it is a group, named and described the same way.
+    role = "group" if '"href"' in spec_json else "img"
     return (
-        f'<div class="azbook-chart" id="{chart_id(spec)}">'
-        f'<div class="azbook-chart-view" role="figure" aria-label="{label}"></div>'
+        f'<div class="azbook-chart" id="{anchor}">'
+        f'<div class="azbook-chart-view" role="{role}" aria-label="{title}" aria-describedby="{anchor}-description"></div>'
         f'<script type="application/json" class="azbook-chart-spec">{spec_json}</script>'
         f'<details class="azbook-chart-alt"><summary>Text description and data: '
-        f"{html.escape(title_text(spec))}</summary><p>{description}</p>{data_tables(spec)}</details>"
+        f'{html.escape(title_text(spec))}</summary><p id="{anchor}-description">{description}</p>{data_tables(spec)}</details>'
         f"</div>"
     )
 

@@ -1,10 +1,12 @@
-"""What each page of the book loads: only what it uses (a small Sphinx extension).
+"""What each page of the book loads (only what it uses) and how its controls are named (a small Sphinx extension).
 
 - The page template (``templates/layout.html``) drops the theme's ``fontawesome.js`` (its
   icons render from the theme's CSS and webfont, as upstream pydata-sphinx-theme does since
   pull request 2494) and loads Sphinx's search scripts and index on the search page only.
 - :func:`keep_used_assets` drops, page by page, the plugins' scripts and styles that the
   page's body gives them nothing to do (toggle buttons, tabs, copy buttons, notebook cells).
+- :func:`fix_body` and the theme's search button (``templates/``) name controls
+  by the text they show, for screen readers.
 - :func:`subset_icons` cuts the theme's icon webfonts down to the icons the built pages and
   styles can show, and its stylesheet's icon classes to those some page names (about 350 KB
   less per page).
@@ -60,7 +62,25 @@ def keep_used_assets(assets: list[Any], body: str) -> list[Any]:
     return kept
 
 
+#: Markup of other extensions that screen readers announce wrongly -> what the book writes instead.
+BODY_FIXES = (
+    # myst-nb names every "Show code cell source" toggle "Toggle hidden content": let it be named by its text.
+    (' aria-label="Toggle hidden content"', ""),
+    # docutils' bibliography: a role="list" whose entries carry the deprecated doc-biblioentry role.
+    ('role="doc-biblioentry"', 'role="listitem"'),
+)
+
+
+def fix_body(body: str) -> str:
+    """The page body with :data:`BODY_FIXES` applied."""
+    for old, new in BODY_FIXES:
+        body = body.replace(old, new)
+    return body
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
+    if "body" in context:
+        context["body"] = fix_body(context["body"])
     body = context.get("body", "")
     for key in ("script_files", "css_files"):
         if key in context:
@@ -150,11 +170,23 @@ def _build_finished(app, exception) -> None:  # noqa: ANN001
         subset_icons(Path(app.outdir))
 
 
+def code_digest() -> str:
+    """A digest of the book room's code and templates: when it changes, every page is rebuilt
+    (Sphinx keeps the chart HTML of unchanged notebooks in its environment otherwise)."""
+    import hashlib
+
+    folder = Path(__file__).resolve().parent
+    files = sorted([*folder.glob("*.py"), *TEMPLATES_DIR.rglob("*.html")])
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
+
+
 def _config_inited(app, config) -> None:  # noqa: ANN001
     config.templates_path = [str(TEMPLATES_DIR), *config.templates_path]
+    config.azbook_code_digest = code_digest()
 
 
 def setup(app):  # noqa: ANN001
+    app.add_config_value("azbook_code_digest", "", "env")
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _build_finished, priority=900)  # after the others copy their files

@@ -19,7 +19,11 @@ def test_chart_id_is_stable_and_uses_the_name():
 
 def test_chart_html_embeds_spec_safely_with_text_alternative():
     html = sphinx_ext.chart_html(spec(name="n"))
-    assert 'id="chart-n"' in html and 'aria-label="Chart: Finding' in html
+    assert 'id="chart-n"' in html
+    # one image named by its title, described by the text description
+    assert 'role="img" aria-label="Finding" aria-describedby="chart-n-description"' in html
+    assert '<p id="chart-n-description">Desc &lt;/script&gt; end</p>' in html
+    assert html.count('tabindex="0"') == 1  # the data table's scroll box is reachable by keyboard
     assert html.count("</script>") == 1  # the description's "</script>" is escaped inside the JSON
     payload = html.split('class="azbook-chart-spec">')[1].split("</script>")[0]
     compiled = json.loads(payload.replace("<\\/", "</"))

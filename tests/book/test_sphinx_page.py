@@ -32,3 +32,12 @@ def test_icon_codepoints_keep_named_icons_and_every_glyph_the_styles_use():
     pages = ['<i class="fa-solid fa-navicon"></i>', 'i.classList = "fa-solid fa-moon"']
     assert sphinx_page.icon_codepoints(css, pages) == {0xF0C9, 0xF186, 0xF09B, 0xF107}
     assert sphinx_page.icon_names(pages) == {"fa-solid", "fa-navicon", "fa-moon"}
+
+
+def test_body_fixes_name_toggles_by_their_text_and_bibliography_entries_as_list_items():
+    body = '<summary aria-label="Toggle hidden content">Show code cell source</summary><div role="doc-biblioentry">'
+    assert sphinx_page.fix_body(body) == '<summary>Show code cell source</summary><div role="listitem">'
+
+
+def test_code_digest_is_stable():
+    assert sphinx_page.code_digest() == sphinx_page.code_digest() and len(sphinx_page.code_digest()) == 16

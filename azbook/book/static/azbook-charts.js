@@ -23,12 +23,16 @@
     // Links in charts (e.g. an event's source) open in a new tab: the reader keeps the book.
     var V = window.azbookVega;
     var tooltip = new V.TooltipHandler({ disableDefaultStyle: true });  // styled in azbook.css
+    // Vega marks its container as a graphics document; it draws into a child of the view, which
+    // screen readers are given as one image (role="img") named by the chart's title.
+    var canvas = document.createElement("div");
+    view.appendChild(canvas);
     var chart;
     try {
       // ast + expr: Vega interprets the spec's expressions instead of compiling them with
       // Function(), which the page's content security policy forbids ('unsafe-eval').
       chart = new V.View(V.parse(spec, null, { ast: true }), {
-        renderer: "svg", container: view, hover: true, tooltip: tooltip.call, expr: V.expressionInterpreter,
+        renderer: "svg", container: canvas, hover: true, tooltip: tooltip.call, expr: V.expressionInterpreter,
         loader: V.loader({ target: "_blank", rel: "noopener noreferrer" })
       });
     } catch (err) {
