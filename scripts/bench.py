@@ -157,6 +157,20 @@ def build_figures() -> None:
     line("peak memory of any build/execute/test process", f"{peak:.0f} MiB")
 
 
+def pdf_figures() -> None:
+    """The PDF edition (`make pdf`): build time, pages, size (targets: under 30 s, under 10 MB)."""
+    from pypdf import PdfReader
+
+    from azbook.book import pdf
+
+    start = time.perf_counter()
+    target = pdf.build()
+    seconds = time.perf_counter() - start
+    pages = len(PdfReader(target).pages)
+    line("PDF edition: build time (target < 30 s)", f"{seconds:.1f} s")
+    line("PDF edition: pages, size (target < 10 MB)", f"{pages} pages, {target.stat().st_size / 1e6:.1f} MB")
+
+
 def page_figures(runs: int = 5) -> None:
     from browser import CHROMIUM_ARGS, PageWeight, chromium_path, load_fully, serve, wait_for_charts
     from built_book import HTML_DIR, toc_files
@@ -199,4 +213,5 @@ def page_figures(runs: int = 5) -> None:
 if __name__ == "__main__":
     if "--pages" not in sys.argv[1:]:  # `scripts/bench.py --pages`: the page figures alone
         build_figures()
+        pdf_figures()
     page_figures()
