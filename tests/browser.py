@@ -12,6 +12,21 @@ from urllib.parse import urlparse
 from azbook.book.chromium import CHROMIUM_ARGS, chromium_path, wait_for_charts  # noqa: F401 (re-exported)
 
 
+def require_chromium() -> str:
+    """Debian's Chromium, or skip the test with the reason (fail under CI=true, where it is required)."""
+    import os
+
+    import pytest
+
+    path = chromium_path()
+    if path is None:
+        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — required under CI")
+        pytest.skip(reason)
+    return path
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # noqa: ANN002
         pass

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, require_chromium, serve
 from built_book import HTML_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,12 +41,7 @@ def drop_column(text: str, column: str, sep: str = ",") -> str:
 # The browser tests' Chromium and the built book served on 127.0.0.1 (one of each per test module).
 @pytest.fixture(scope="module")
 def browser():
-    path = chromium_path()
-    if path is None:
-        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — required under CI")
-        pytest.skip(reason)
+    path = require_chromium()
     if not (HTML_DIR / "index.html").exists():
         pytest.fail("the book is not built: run `make html` (make test does it first)")
     from playwright.sync_api import sync_playwright

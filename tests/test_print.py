@@ -7,12 +7,11 @@ Without a Chromium these tests skip with the reason, except under CI=true, where
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from built_book import HTML_DIR
-from browser import CHROMIUM_ARGS, chromium_path, serve, wait_for_charts
+from browser import CHROMIUM_ARGS, require_chromium, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 CHAPTER = "chapters/iran"
@@ -24,12 +23,7 @@ VISIBLE = "els => els.filter(e => e.getClientRects().length > 0 && getComputedSt
 
 @pytest.fixture(scope="module")
 def printed():
-    path = chromium_path()
-    if path is None:
-        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — required under CI")
-        pytest.skip(reason)
+    path = require_chromium()
     if not (HTML_DIR / "index.html").exists():
         pytest.fail("the book is not built: run `make html` (make test does it first)")
     from playwright.sync_api import sync_playwright

@@ -23,7 +23,7 @@ from pybtex.database import parse_string
 from azbook.book import citation
 from azbook.paths import ROOT
 from built_book import HTML_DIR, is_notebook, toc_files
-from browser import CHROMIUM_ARGS, PageWatch, chromium_path, serve
+from browser import CHROMIUM_ARGS, PageWatch, require_chromium, serve
 
 HTML = Path(os.environ.get("AZBOOK_HTML_DIR", HTML_DIR))
 SCHEMA = Path(__file__).parent.parent / "fixtures" / "cff" / "schema-1.2.0.json"
@@ -362,12 +362,7 @@ def test_book_downloads_and_figure_example_exist(built):
 
 @pytest.fixture(scope="module")
 def chromium(built):
-    path = chromium_path()
-    if path is None:
-        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — required under CI")
-        pytest.skip(reason)
+    path = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

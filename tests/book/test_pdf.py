@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -17,7 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from azbook.book import chromium, citation, pdf
+from azbook.book import citation, pdf
+from browser import require_chromium
 from built_book import HTML_DIR, toc_files
 
 BOOK = citation.load_book()
@@ -102,11 +102,7 @@ def test_a_missing_page_is_named(tmp_path):
 
 @pytest.fixture(scope="module")
 def built():
-    if chromium.chromium_path() is None:
-        reason = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — required under CI")
-        pytest.skip(reason)
+    require_chromium()
     if not (HTML_DIR / "index.html").exists():
         pytest.fail("the book is not built: run `make html` (make test does it first)")
     if pdf.is_stale():
