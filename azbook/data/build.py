@@ -70,19 +70,6 @@ def metadata_text(meta: dict[str, Any]) -> str:
     return json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
 
 
-def restamp(folder: Path = DATA_DIR) -> list[Path]:
-    """Record in each table's metadata the integrity of the CSV as it is now (the committed tables,
-    once, when this record was introduced). ``make data`` does the same for what it writes."""
-    written = []
-    for name in datasets.REGISTRY:
-        table, meta_path = folder / f"{name}.csv", folder / f"{name}.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        text = metadata_text(with_integrity(meta, table.read_bytes().decode("utf-8")))
-        _publish({meta_path: text}, folder)
-        written.append(meta_path)
-    return written
-
-
 def descriptor(ds: Dataset, df: pd.DataFrame) -> dict[str, Any]:
     """The table's metadata: a Frictionless Tabular Data Resource with provenance added."""
     return {
