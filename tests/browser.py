@@ -151,3 +151,48 @@ def axe_violations(page, impacts=("critical", "serious")) -> list[str]:
         f"{v['impact']} {v['id']}: {v['help']} — {len(v['nodes'])} element(s), e.g. {v['nodes'][0]['target']}"
         for v in result["violations"] if v["impact"] in impacts
     ]
+
+
+#: The smallest chart text a reader is given, in CSS px (issue 12: phone).
+MIN_CHART_TEXT_PX = 8
+_FIT_JS = """minPx => {
+    const problems = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > window.innerWidth) {
+        problems.push(`the page is ${root.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    }
+    for (const chart of document.querySelectorAll('.azbook-chart')) {
+        const box = chart.getBoundingClientRect();
+        if (chart.scrollWidth > chart.clientWidth) {
+            problems.push(`${chart.id} scrolls sideways (${chart.scrollWidth} px in ${chart.clientWidth} px)`);
+        }
+        for (const svg of chart.querySelectorAll('.azbook-chart-view svg')) {
+            const r = svg.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+                problems.push(`${chart.id} is drawn ${Math.round(r.width)} px wide in a ${Math.round(box.width)} px column`);
+            }
+            let smallest = Infinity, which = '';
+            for (const text of svg.querySelectorAll('text')) {
+                if (!text.textContent.trim()) continue;
+                const m = text.getScreenCTM();
+                const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+                if (px < smallest) { smallest = px; which = text.textContent.trim().slice(0, 40); }
+            }
+            if (smallest < minPx) {
+                problems.push(`${chart.id}: text drawn at ${smallest.toFixed(1)} px (< ${minPx}): ${which}`);
+            }
+        }
+    }
+    return problems;
+}"""
+
+
+def fit_problems(page) -> list[str]:
+    """What does not fit the open page's window: the page or a chart wider than its column, a chart that
+    scrolls sideways, chart text drawn smaller than :data:`MIN_CHART_TEXT_PX` (font size times the SVG's scale)."""
+    return page.evaluate(_FIT_JS, MIN_CHART_TEXT_PX)
+
+
+def chart_layouts(page) -> list[str]:
+    """The layout each chart of the open page was drawn in ("desktop" or "narrow")."""
+    return page.eval_on_selector_all(".azbook-chart", "els => els.map(e => e.getAttribute('data-layout'))")

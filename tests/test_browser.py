@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from built_book import HTML_DIR, is_notebook, toc_files
-from browser import WIDTHS, PageWatch, PageWeight, axe_violations, load_fully, new_context, wait_for_charts
+from browser import (WIDTHS, PageWatch, PageWeight, axe_violations, chart_layouts, fit_problems, load_fully, new_context,
+                     wait_for_charts)
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +48,47 @@ def test_the_checks_can_fail(browser, base_url):
     page.close()
     assert any("example.org" in u for u in watch.outside)
     assert any("boom" in e for e in watch.errors)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("file", [*toc_files(), "search"])
+def test_every_chart_and_page_fits_the_window(browser, base_url, file, width):
+    """At desktop width the charts keep their desktop layout; on a phone each draws its narrow layout.
+    Either way nothing is wider than its column, nothing scrolls sideways and no chart text is under 8 px."""
+    context = new_context(browser, width)
+    page = context.new_page()
+    watch = PageWatch(page)
+    load_fully(page, f"{base_url}/{file}.html")
+    problems, layouts = fit_problems(page), chart_layouts(page)
+    context.close()
+    assert not problems, f"{file} at {width} px:\n" + "\n".join(problems)
+    assert set(layouts) <= {"desktop" if width == WIDTHS["desktop"] else "narrow"}, f"{file} at {width} px: {layouts}"
+    assert not watch.errors, f"{file} at {width} px: console errors: {watch.errors}"
+
+
+def test_the_fit_check_can_fail(browser, base_url):
+    """A phone page whose charts are drawn in their desktop layout (the narrow one taken away) is caught:
+    scaled to fit, their text is too small; unscaled, they are wider than the column; so is a wide block."""
+    context = new_context(browser, WIDTHS["desktop"])
+    page = context.new_page()
+    load_fully(page, f"{base_url}/chapters/turkey.html")
+    page.evaluate("() => document.querySelectorAll('script.azbook-chart-narrow').forEach(e => e.remove())")
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    page.wait_for_timeout(400)  # past the redraw on resize, which has no narrow layout to draw
+    scaled = fit_problems(page)
+    page.evaluate("""() => {
+        document.querySelector('.azbook-chart-view svg').style.maxWidth = 'none';
+        const wide = document.createElement('div'); wide.style.width = '540px'; wide.textContent = 'wide';
+        document.querySelector('main').appendChild(wide);
+    }""")
+    unscaled = fit_problems(page)
+    layouts = chart_layouts(page)
+    context.close()
+    assert set(layouts) == {"desktop"}, layouts
+    assert any("text drawn at" in p for p in scaled), scaled
+    assert any("px wide in a" in p and "column" in p for p in unscaled), unscaled
+    assert any("scrolls sideways" in p for p in unscaled), unscaled
+    assert any("the page is" in p for p in unscaled), unscaled
 
 
 #: Every file a page requests, added up (issue 12: half a default Jupyter Book page).

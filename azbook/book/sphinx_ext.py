@@ -21,7 +21,7 @@ from typing import Any
 
 from docutils import nodes
 
-from azbook.book import csp
+from azbook.book import csp, narrow
 from azbook.book.render import MIME_VEGALITE, title_text
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
@@ -94,6 +94,19 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     return compiled
 
 
+def _script_json(value: Any) -> str:
+    """JSON to put inside a ``<script>`` element (a ``</`` in a string cannot end the element)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def narrow_html(spec: dict[str, Any], desktop: dict[str, Any]) -> str:
+    """The chart's narrow (phone) layout, compiled to Vega, as a patch to its desktop Vega spec
+    (:mod:`azbook.book.narrow`): azbook-charts.js applies it in containers narrower than ``data-below`` px."""
+    patch = narrow.diff(desktop, vega_spec(narrow.narrow_spec(spec)))
+    return (f'<script type="application/json" class="azbook-chart-narrow" data-below="{narrow.NARROW_BELOW_PX}">'
+            f"{_script_json(patch)}</script>")
+
+
 def chart_html(spec: dict[str, Any]) -> str:
     """The HTML container for one chart.
 
@@ -102,7 +115,8 @@ def chart_html(spec: dict[str, Any]) -> str:
     described by its text description; the description and the data tables follow in a
     disclosure that a keyboard reaches (its summary, then each table's own scroll box).
     """
-    spec_json = json.dumps(vega_spec(spec), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    desktop = vega_spec(spec)
+    spec_json = _script_json(desktop)
     anchor = chart_id(spec)
     title = html.escape(title_text(spec), quote=True)
     description = html.escape(str(spec.get("description", "")))
@@ -113,6 +127,7 @@ def chart_html(spec: dict[str, Any]) -> str:
         f'<div class="azbook-chart" id="{anchor}">'
         f'<div class="azbook-chart-view" role="{role}" aria-label="{title}" aria-describedby="{anchor}-description"></div>'
         f'<script type="application/json" class="azbook-chart-spec">{spec_json}</script>'
+        f'{narrow_html(spec, desktop)}'
         f'<details class="azbook-chart-alt"><summary>Text description and data: '
         f'{html.escape(title_text(spec))}</summary><p id="{anchor}-description">{description}</p>{data_tables(spec)}</details>'
         f"</div>"

@@ -3,19 +3,40 @@
    Both scripts load async, so this one waits for the DOM and for the bundle
    (which announces itself with a "vega-bundle-ready" event).
    Each chart container carries its spec, compiled to Vega at build time, in a JSON script element;
-   data-drawn="true" marks a drawn chart, and a failure is logged to the console. */
+   data-drawn="true" marks a drawn chart, and a failure is logged to the console.
+   A container narrower than its chart's data-below width (a phone) draws the chart's narrow layout:
+   a patch to the desktop spec (azbook/book/narrow.py), applied here; data-layout names the one drawn,
+   and a resize across the threshold redraws. */
 (function () {
   "use strict";
   function fail(container, what, err) {
     container.setAttribute("data-drawn", "error");
     console.error("Chart " + container.id + what, err);
   }
+  // The patch format of narrow.diff: {"=": value} replaces; {"o": {key: patch}, "d": [keys]} patches
+  // an object; {"a": {index: patch}} patches a list.
+  function patched(value, patch) {
+    if ("=" in patch) { return patch["="]; }
+    var part = "a" in patch ? patch.a : (patch.o || {});
+    Object.keys(part).forEach(function (key) { value[key] = patched(value[key], part[key]); });
+    (patch.d || []).forEach(function (key) { delete value[key]; });
+    return value;
+  }
+  function layoutFor(container) {
+    var node = container.querySelector("script.azbook-chart-narrow");
+    return node && container.clientWidth < Number(node.getAttribute("data-below")) ? "narrow" : "desktop";
+  }
+  var views = {};  // container id -> the Vega view drawn in it
   function draw(container) {
     var view = container.querySelector(".azbook-chart-view");
     var specNode = container.querySelector("script.azbook-chart-spec");
+    var layout = layoutFor(container);
     var spec;
     try {
       spec = JSON.parse(specNode.textContent);
+      if (layout === "narrow") {
+        spec = patched(spec, JSON.parse(container.querySelector("script.azbook-chart-narrow").textContent));
+      }
     } catch (err) {
       fail(container, ": unreadable spec", err);
       return Promise.resolve();
@@ -25,6 +46,9 @@
     var tooltip = new V.TooltipHandler({ disableDefaultStyle: true });  // styled in azbook.css
     // Vega marks its container as a graphics document; it draws into a child of the view, which
     // screen readers are given as one image (role="img") named by the chart's title.
+    if (views[container.id]) { views[container.id].finalize(); }
+    view.textContent = "";
+    container.setAttribute("data-layout", layout);
     var canvas = document.createElement("div");
     view.appendChild(canvas);
     var chart;
@@ -39,6 +63,7 @@
       fail(container, " failed to draw", err);
       return Promise.resolve();
     }
+    views[container.id] = chart;
     return chart.runAsync()
       .then(function () { container.setAttribute("data-drawn", "true"); })
       .catch(function (err) { fail(container, " failed to draw", err); });
@@ -48,6 +73,15 @@
     Promise.all(drawing).then(function () {
       // Time from navigation start to the last chart drawn (read by the benchmark).
       document.documentElement.setAttribute("data-charts-drawn-ms", String(Math.round(performance.now())));
+    });
+    var pending = null;
+    window.addEventListener("resize", function () {  // e.g. a phone turned sideways
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        Array.prototype.forEach.call(document.querySelectorAll(".azbook-chart[data-layout]"), function (container) {
+          if (layoutFor(container) !== container.getAttribute("data-layout")) { draw(container); }
+        });
+      }, 150);
     });
   }
   // "interactive": the whole page is parsed (every chart container exists); this comes
