@@ -68,6 +68,19 @@ def refresh_static(static: Path) -> None:
                 shutil.copy2(source, static / source.name)
 
 
+def carry_over_pdf(published: Path, new: Path) -> list[str]:
+    """Keep the PDF edition that `make pdf` copied into the published book (Sphinx never makes
+    one, so the new build lacks it): the pages link it by name, and until `make pdf` runs again
+    (it rebuilds a PDF older than the HTML) readers get the last one printed, not a broken link.
+    Returns the names carried over."""
+    kept = []
+    for pdf in sorted(published.glob("*.pdf")) if published.is_dir() else ():
+        if not (new / pdf.name).exists():
+            shutil.copy2(pdf, new / pdf.name)
+            kept.append(pdf.name)
+    return kept
+
+
 def swap_in(built: Path, f: dict[str, Path]) -> None:
     """Copy ``built`` next to the published book and swap it in with two renames."""
     # .buildinfo is Sphinx's own note for its next incremental build (a digest of the config,
@@ -75,6 +88,7 @@ def swap_in(built: Path, f: dict[str, Path]) -> None:
     shutil.copytree(built, f["new"], symlinks=True, ignore=lambda folder, names: [n for n in names if n == ".buildinfo"]
                     if Path(folder) == built else [])
     (f["new"] / STAMP).write_bytes(b"")
+    carry_over_pdf(f["html"], f["new"])
     if f["html"].exists():
         os.replace(f["html"], f["old"])
     os.replace(f["new"], f["html"])
