@@ -12,6 +12,7 @@ readers (and the tests) always see the last good book, never a half-written or f
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -79,6 +80,18 @@ def carry_over_pdf(published: Path, new: Path) -> list[str]:
             shutil.copy2(pdf, new / pdf.name)
             kept.append(pdf.name)
     return kept
+
+
+def static_digest(folders: tuple[Path, ...] | None = None) -> str:
+    """A digest of the book's own static files (names and bytes). Every page links them with a
+    checksum (``?v=...``), so when one changes, every page must be written again (see
+    :func:`azbook.book.sphinx_ext._outdated_by_static`)."""
+    digest = hashlib.sha256()
+    for folder in folders if folders is not None else OWN_STATIC:
+        for source in sorted(folder.iterdir()) if folder.is_dir() else ():
+            if source.is_file():
+                digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def swap_in(built: Path, f: dict[str, Path]) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from docutils import nodes
 
-from azbook.book import csp
+from azbook.book import csp, publish
 from azbook.book.render import MIME_VEGALITE, title_text
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
@@ -184,6 +184,19 @@ def _prune_keeping_no_empty_words(prune):  # noqa: ANN001, ANN202
     return pruned
 
 
+def _outdated_by_static(app, env, added, changed, removed):  # noqa: ANN001, ANN202
+    """Every page, when one of the book's own static files changed since the last build.
+
+    Each page links a stylesheet or script with its checksum (``?v=...``); an incremental build
+    writes only the pages whose sources changed, so the others would keep the old checksum and
+    two builds of the same sources would differ (and browsers would keep a stale cached copy)."""
+    digest = publish.static_digest()
+    if getattr(env, "azbook_static_digest", None) == digest:
+        return []
+    env.azbook_static_digest = digest
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
     if "azbook-chart" in context.get("body", ""):
         # async: neither waits for the theme's large deferred scripts; azbook-charts.js
@@ -199,6 +212,7 @@ def setup(app):  # noqa: ANN001
         IndexBuilder.prune = _prune_keeping_no_empty_words(IndexBuilder.prune)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("env-get-outdated", _outdated_by_static)
     app.connect("build-finished", csp._build_finished, priority=900)  # after every page is written
     app.add_css_file("azbook.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -95,3 +95,13 @@ def test_carry_over_keeps_only_what_the_new_build_lacks(tmp_path):
     assert publish.carry_over_pdf(old, new) == ["a.pdf"]
     assert (new / "b.pdf").read_bytes() == b"new b"
     assert publish.carry_over_pdf(tmp_path / "missing", new) == []
+
+
+def test_the_static_digest_follows_names_and_bytes(tmp_path):
+    own = tmp_path / "static"
+    own.mkdir()
+    (own / "a.css").write_text("a {}")
+    first = publish.static_digest((own, tmp_path / "missing"))
+    assert publish.static_digest((own,)) == first
+    (own / "a.css").write_text("a { color: red }")
+    assert publish.static_digest((own,)) != first

@@ -80,3 +80,16 @@ def test_an_incremental_search_index_keeps_no_word_without_a_page():
     index = Index()
     sphinx_ext._prune_keeping_no_empty_words(prune)(index, ["russia"])
     assert index._mapping == {"war": {"russia"}} and index._title_mapping == {}
+
+
+def test_a_changed_static_file_makes_every_page_outdated(monkeypatch):
+    """Pages link the book's static files with a checksum: a change must rewrite them all."""
+    from types import SimpleNamespace
+
+    digest = ["one"]
+    monkeypatch.setattr(sphinx_ext.publish, "static_digest", lambda: digest[0])
+    env = SimpleNamespace(found_docs={"intro", "references", "chapters/iran"})
+    assert sphinx_ext._outdated_by_static(None, env, {"intro"}, set(), set()) == ["chapters/iran", "references"]
+    assert sphinx_ext._outdated_by_static(None, env, set(), set(), set()) == [], "unchanged: nothing more to read"
+    digest[0] = "two"
+    assert sphinx_ext._outdated_by_static(None, env, set(), {"references"}, set()) == ["chapters/iran", "intro"]
