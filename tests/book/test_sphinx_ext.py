@@ -8,7 +8,10 @@ from azbook.book import sphinx_ext
 
 
 def spec(**extra):
-    return {"mark": "point", "datasets": {"d1": [{"a": 1, "b": None}, {"a": 2.5, "b": "x"}]},
+    return {"mark": "point", "datasets": {"d1": [{"a": 1, "b": None, "dy": 3}, {"a": 2.5, "b": "x", "dy": 4}]},
+            "encoding": {"x": {"field": "a", "type": "quantitative", "title": "Exports, US$ million"},
+                         "yOffset": {"field": "dy", "type": "quantitative"},
+                         "tooltip": [{"field": "b", "type": "nominal", "title": "Note"}]},
             "title": "Finding", "description": "Desc </script> end", **extra}
 
 
@@ -93,3 +96,24 @@ def test_a_changed_static_file_makes_every_page_outdated(monkeypatch):
     assert sphinx_ext._outdated_by_static(None, env, set(), set(), set()) == [], "unchanged: nothing more to read"
     digest[0] = "two"
     assert sphinx_ext._outdated_by_static(None, env, set(), {"references"}, set()) == ["chapters/iran", "intro"]
+
+
+def test_data_tables_head_each_shown_column_as_a_reader_would_and_leave_out_plumbing():
+    tables = sphinx_ext.data_tables(spec(name="n"))
+    assert '<th scope="col">Exports, US$ million</th><th scope="col">Note</th></tr>' in tables
+    assert tables.count("<th ") == 2 and "<td>3</td>" not in tables  # the offset (dy) is not data
+    assert "<td>2.5</td><td>x</td>" in tables  # cell formatting as before
+
+
+def test_data_tables_take_headings_a_chart_chose_and_drop_tables_of_plumbing_only():
+    chosen = spec(name="n", usermeta={"azbook": {"columns": {"b": "Note on the value"}}})
+    chosen["datasets"]["d2"] = [{"dy": 1}]
+    tables = sphinx_ext.data_tables(chosen)
+    assert "Note on the value" in tables and tables.count("<table") == 1 and "Data table 1 of" not in tables
+
+
+def test_a_shown_column_without_a_heading_stops_the_build_naming_chart_and_field():
+    bad = spec(name="russia-trade")
+    bad["encoding"]["tooltip"].append({"field": "label_px", "type": "quantitative"})
+    with pytest.raises(ValueError, match=r"chart 'russia-trade': field 'label_px' is shown to readers"):
+        sphinx_ext.chart_html(bad)
