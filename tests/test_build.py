@@ -103,3 +103,17 @@ def test_no_page_loads_fontawesome_js_or_the_search_index_outside_search():
         assert "fontawesome.js" not in html, f"{path.relative_to(HTML_DIR)} loads fontawesome.js"
         if path.name != "search.html":
             assert "searchindex.js" not in html, f"{path.relative_to(HTML_DIR)} loads the search index"
+
+
+FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")  # value_usd_millions, label_px, dy: names, not headings
+
+
+def test_chart_data_tables_are_headed_for_readers_not_with_field_names():
+    headings = 0
+    for file in toc_files():
+        html = page(file).read_text(encoding="utf-8")
+        for alt_text in re.findall(r'<details class="azbook-chart-alt">.*?</details>', html, re.S):
+            for heading in re.findall(r"<th[^>]*>(.*?)</th>", alt_text, re.S):
+                headings += 1
+                assert not FIELD_NAME.fullmatch(heading.strip()), f"{file}: a chart's data table is headed {heading!r}"
+    assert headings > 100  # the check saw the tables

@@ -48,6 +48,7 @@ def test_print_leaves_out_the_chrome(printed, selector):
 
 
 def test_print_keeps_narrative_charts_and_sources(printed):
+    assert visible(printed, "article h1") == 1, "the chapter's title prints, once"
     assert visible(printed, "article p") > 10
     assert visible(printed, ".azbook-chart-view svg") >= 1 and visible(printed, "figcaption") >= 1
     assert visible(printed, 'section[id="sources"] li') > 3

@@ -49,10 +49,12 @@ def section(name: str) -> str:
     lines += ["", "**Processing**", ""] + [f"{i}. {step}" for i, step in enumerate(meta["processing"], 1)]
     if meta.get("notes"):
         lines += ["", "**Notes**", ""] + [f"- {note}" for note in meta["notes"]]
-    lines += ["", "| column | type | unit | meaning |", "|---|---|---|---|"]
+    # Each column as a reader would head it (its title, with the unit), beside its name in the CSV.
+    lines += ["", "| column | in the CSV | type | unit | meaning |", "|---|---|---|---|---|"]
     for field in meta["schema"]["fields"]:
         lines.append(
-            f"| `{field['name']}` | {field['type']} | {_cell(field.get('unit', ''))} | {_cell(field['description'])} |"
+            f"| {_cell(field['title'])} | `{field['name']}` | {field['type']} | {_cell(field.get('unit', ''))} "
+            f"| {_cell(field['description'])} |"
         )
     return "\n".join(lines) + "\n"
 

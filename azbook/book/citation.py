@@ -583,12 +583,15 @@ def citation_cff(book: Book) -> str:
         "version": book.version,
         "date-released": book.date.isoformat(),
         "url": book.base_url,
+        "keywords": list(book.keywords),
         "preferred-citation": preferred,
     }
     if book.doi:
         cff["doi"] = book.doi
     if not book.abstract:
         del cff["abstract"]
+    if not book.keywords:
+        del cff["keywords"]
     licences = ", ".join(f"{part} {lic['spdx']}" for part, lic in book.licenses.items())
     head = (
         "# Generated from book.yml by `python -m azbook.book.citation`: edit book.yml, not this file.\n"

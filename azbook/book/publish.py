@@ -12,6 +12,7 @@ readers (and the tests) always see the last good book, never a half-written or f
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -68,6 +69,31 @@ def refresh_static(static: Path) -> None:
                 shutil.copy2(source, static / source.name)
 
 
+def carry_over_pdf(published: Path, new: Path) -> list[str]:
+    """Keep the PDF edition that `make pdf` copied into the published book (Sphinx never makes
+    one, so the new build lacks it): the pages link it by name, and until `make pdf` runs again
+    (it rebuilds a PDF older than the HTML) readers get the last one printed, not a broken link.
+    Returns the names carried over."""
+    kept = []
+    for pdf in sorted(published.glob("*.pdf")) if published.is_dir() else ():
+        if not (new / pdf.name).exists():
+            shutil.copy2(pdf, new / pdf.name)
+            kept.append(pdf.name)
+    return kept
+
+
+def static_digest(folders: tuple[Path, ...] | None = None) -> str:
+    """A digest of the book's own static files (names and bytes). Every page links them with a
+    checksum (``?v=...``), so when one changes, every page must be written again (see
+    :func:`azbook.book.sphinx_ext._outdated_by_static`)."""
+    digest = hashlib.sha256()
+    for folder in folders if folders is not None else OWN_STATIC:
+        for source in sorted(folder.iterdir()) if folder.is_dir() else ():
+            if source.is_file():
+                digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def swap_in(built: Path, f: dict[str, Path]) -> None:
     """Copy ``built`` next to the published book and swap it in with two renames."""
     # .buildinfo is Sphinx's own note for its next incremental build (a digest of the config,
@@ -75,6 +101,7 @@ def swap_in(built: Path, f: dict[str, Path]) -> None:
     shutil.copytree(built, f["new"], symlinks=True, ignore=lambda folder, names: [n for n in names if n == ".buildinfo"]
                     if Path(folder) == built else [])
     (f["new"] / STAMP).write_bytes(b"")
+    carry_over_pdf(f["html"], f["new"])
     if f["html"].exists():
         os.replace(f["html"], f["old"])
     os.replace(f["new"], f["html"])

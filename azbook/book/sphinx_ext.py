@@ -21,7 +21,7 @@ from typing import Any
 
 from docutils import nodes
 
-from azbook.book import csp, narrow
+from azbook.book import csp, narrow, publish
 from azbook.book.render import MIME_VEGALITE, title_text
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
@@ -48,24 +48,43 @@ def _cell(value: Any) -> str:
     return html.escape(str(value))
 
 
+def column_headings(spec: dict[str, Any]) -> dict[str, str]:
+    """Field -> heading of the chart's data tables, for every field the chart shows a reader.
+
+    The rules are those of ``charts.finish`` (:func:`azbook.charts.shapes.column_labels`), with the
+    headings a chart chose itself (``usermeta.azbook.columns``); a shown field without one stops the
+    build, naming the chart and the field, rather than show a reader a raw field name.
+    """
+    from azbook.charts.shapes import column_labels
+
+    chosen = (spec.get("usermeta") or {}).get("azbook", {}).get("columns", {})
+    return column_labels({"name": chart_id(spec).removeprefix("chart-"), **spec}, chosen)
+
+
 def data_tables(spec: dict[str, Any]) -> str:
-    """The data behind a chart as HTML tables (one per inline dataset)."""
-    parts = []
-    datasets = spec.get("datasets", {})
-    for number, records in enumerate(datasets.values(), start=1):
-        if not records:
-            continue
+    """The data behind a chart as HTML tables (one per inline dataset that holds a shown column).
+
+    The columns are those the chart shows a reader, headed as a reader would write them
+    (:func:`column_headings`); the CSV downloads keep the field names.
+    """
+    headings = column_headings(spec)
+    tables = []
+    for records in spec.get("datasets", {}).values():
         # Geometry and other nested values are not data a reader can read in a table.
         columns = [k for k in dict.fromkeys(k for r in records for k in r)
-                   if not any(isinstance(r.get(k), (dict, list)) for r in records)]
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+                   if k in headings and not any(isinstance(r.get(k), (dict, list)) for r in records)]
+        if records and columns:
+            tables.append((records, columns))
+    parts = []
+    for number, (records, columns) in enumerate(tables, start=1):
+        head = "".join(f'<th scope="col">{html.escape(headings[c])}</th>' for c in columns)
         rows = "".join(
             "<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in columns) + "</tr>"
             for r in records[:MAX_TABLE_ROWS]
         )
         more = len(records) - MAX_TABLE_ROWS
         note = f"<p>… {more} more rows in the notebook.</p>" if more > 0 else ""
-        label = f"Data table {number} of {len(datasets)}" if len(datasets) > 1 else "Data table"
+        label = f"Data table {number} of {len(tables)}" if len(tables) > 1 else "Data table"
         parts.append(  # a wide table scrolls in its own box, which a keyboard can focus
             f'<div class="azbook-table-scroll" tabindex="0" role="region" aria-label="{label}">'
             f'<table class="table"><caption>{label}</caption><thead><tr>{head}</tr></thead>'
@@ -199,6 +218,19 @@ def _prune_keeping_no_empty_words(prune):  # noqa: ANN001, ANN202
     return pruned
 
 
+def _outdated_by_static(app, env, added, changed, removed):  # noqa: ANN001, ANN202
+    """Every page, when one of the book's own static files changed since the last build.
+
+    Each page links a stylesheet or script with its checksum (``?v=...``); an incremental build
+    writes only the pages whose sources changed, so the others would keep the old checksum and
+    two builds of the same sources would differ (and browsers would keep a stale cached copy)."""
+    digest = publish.static_digest()
+    if getattr(env, "azbook_static_digest", None) == digest:
+        return []
+    env.azbook_static_digest = digest
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
     if "azbook-chart" in context.get("body", ""):
         # async: neither waits for the theme's large deferred scripts; azbook-charts.js
@@ -214,6 +246,7 @@ def setup(app):  # noqa: ANN001
         IndexBuilder.prune = _prune_keeping_no_empty_words(IndexBuilder.prune)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("env-get-outdated", _outdated_by_static)
     app.connect("build-finished", csp._build_finished, priority=900)  # after every page is written
     app.add_css_file("azbook.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,14 +7,17 @@ year never slips into the previous one in a reader's time zone.
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from azbook.charts import colours, theme
-from azbook.data.tables import source_line
+from azbook.data import datasets
+from azbook.data.tables import metadata, source_line
 
 UTC = alt.Scale(type="utc")
 
@@ -34,11 +37,15 @@ def finish(
     subtitle: Sequence[str] = (),
     title_width: int = 70,
     subtitle_width: int = 95,
+    columns: Mapping[str, str] | None = None,
 ) -> alt.TopLevelMixin:
     """Give a chart its stable name, its finding as title, explanatory lines, the source line and a description.
 
     The title is wrapped at ``title_width`` characters and the explanations and source line
     at ``subtitle_width``, so that charts fit the book's text column; the source comes last.
+    Every field the chart shows must have a heading for its "data behind it" table (see
+    :func:`column_labels`); ``columns`` gives a field its heading where the rules would pick a
+    wrong one, and travels in the spec's ``usermeta``.
     """
     if not title or not source.startswith("Source"):
         raise ValueError("a chart needs a title that states its finding and a source line starting 'Source'")
@@ -49,7 +56,85 @@ def finish(
     finished.title = alt.TitleParams(text=wrap_lines([title], title_width),
                                      subtitle=wrap_lines([*subtitle, source], subtitle_width))
     finished.description = description
+    column_labels(finished.to_dict(validate=False), columns or {})  # fails now, in the notebook, not at build
+    if columns:  # only the chosen headings travel in the spec; the book derives the rest (see column_labels)
+        finished.usermeta = {"azbook": {"columns": dict(columns)}}
     return finished
+
+
+#: Encoding channels that place a field on an axis: their title heads the column when no table names it.
+AXES = ("x", "y", "x2", "y2", "theta", "radius")
+
+
+@functools.cache
+def table_titles() -> dict[str, str]:
+    """Field name -> its title in the tables' metadata, for names every table that has them titles alike."""
+    seen: dict[str, set[str]] = {}
+    for name in datasets.REGISTRY:
+        for f in metadata(name)["schema"]["fields"]:
+            seen.setdefault(f["name"], set()).add(f["title"])
+    return {name: titles.pop() for name, titles in seen.items() if len(titles) == 1}
+
+
+def _encodings(spec: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every (channel, field definition) of a spec, its layers, panels and tooltips included."""
+    if isinstance(spec, dict):
+        for channel, value in (spec.get("encoding") or {}).items():
+            for definition in value if isinstance(value, list) else [value]:
+                if isinstance(definition, dict) and isinstance(definition.get("field"), str):
+                    yield channel, definition
+        for key, value in spec.items():
+            if key not in ("datasets", "data", "encoding"):
+                yield from _encodings(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from _encodings(value)
+
+
+def _title(definition: dict[str, Any]) -> str:
+    title = definition.get("title")
+    return " ".join(title) if isinstance(title, list) else str(title or "")
+
+
+def column_labels(spec: dict[str, Any], columns: Mapping[str, str] = {}) -> dict[str, str]:  # noqa: B006 (read only)
+    """The heading of each column of a chart's "data behind it" tables, as a reader would write it.
+
+    A column is shown when the chart shows its field to a reader: in a tooltip, or on an axis with a
+    title. Fields only drawn (pixel offsets, label rows, marks, links, sort orders) are left out. The heading
+    is ``columns[field]`` when given, else the chart's own words for the field (its one axis title, then its
+    tooltip title; the first in the form "Label, unit" if one is), else the field's title in the tables'
+    metadata (:func:`table_titles`), which also replaces chart words that are only its unit ("US$ million"
+    becomes "Value, US$ million"). A shown field with none of these is an error, so no table shows a raw
+    field name.
+    """
+    shown: dict[str, None] = {}
+    axis_titles: dict[str, set[str]] = {}
+    tooltip_titles: dict[str, str] = {}
+    for channel, definition in _encodings(spec):
+        field, title = definition["field"], _title(definition)
+        if "." in field:  # a nested value (a map's properties): not a column of the table
+            continue
+        if channel == "tooltip":
+            shown[field] = None
+            if title:
+                tooltip_titles.setdefault(field, title)
+        elif channel in AXES and title and definition.get("axis", {}) is not None:
+            shown[field] = None
+            axis_titles.setdefault(field, set()).add(title)
+    labels = {}
+    for field in shown:
+        axis = sorted(axis_titles.get(field, set()))
+        own = [*(axis if len(axis) == 1 else []), *([tooltip_titles[field]] if field in tooltip_titles else [])]
+        label = columns.get(field) or next((t for t in own if ", " in t), own[0] if own else "")
+        table = table_titles().get(field, "")
+        if table and (not label or table.lower().endswith(label.lower())):
+            label = table  # the chart's words were only the unit ("US$ million"): the table's title says what
+        if not label:
+            raise ValueError(f"chart {spec.get('name')!r}: field {field!r} is shown to readers (tooltip or axis) "
+                             "but has no heading for its data table: give it a tooltip title, or "
+                             "charts.finish(..., columns={field: 'Label, unit'})")
+        labels[field] = label
+    return labels
 
 
 def sources_line(*tables: str) -> str:

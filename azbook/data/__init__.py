@@ -4,6 +4,7 @@
 - :mod:`~azbook.data.rawfiles`  readers for publisher files that name file, row and column on error
 - :mod:`~azbook.data.datasets`  one module per source: raw file -> tidy table (``REGISTRY``)
 - :mod:`~azbook.data.build`     the data build (``make data``): all checks pass, then write
+- :mod:`~azbook.data.integrity` the record of what ``make data`` wrote (size, digests), checked on load
 - :mod:`~azbook.data.tables`    validated, typed tables by name: :func:`load`, :func:`metadata`,
                                 :func:`source_line` (re-exported here)
 - :mod:`~azbook.data.measures`  derived figures (shares, turnover, periods) that never fill a gap

@@ -10,9 +10,6 @@ written, each to a temporary file and then moved into place, so a failed build l
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
-import io
 import json
 import os
 import sys
@@ -23,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from azbook.data import datasets
+from azbook.data.integrity import INTEGRITY_KEYS, integrity
 from azbook.data.schema import Dataset, DataError
 from azbook.paths import DATA_DIR
 
@@ -30,33 +28,6 @@ from azbook.paths import DATA_DIR
 def to_csv_text(df: pd.DataFrame) -> str:
     """The canonical CSV text of a table (stable float formatting, ``\\n`` line ends)."""
     return df.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
-
-
-#: The metadata keys :func:`integrity` writes (what ``make data`` wrote; checked on every load).
-INTEGRITY_KEYS = ("bytes", "hash", "rows", "row_hashes", "column_hashes")
-#: Hex digits kept of each row's and column's SHA-256: enough to tell which one changed.
-SHORT = 8
-
-
-def _short(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHORT]
-
-
-def integrity(csv_text: str) -> dict[str, Any]:
-    """What ``make data`` wrote, recorded in the table's metadata: size, SHA-256, row count, and
-    short digests of every data row (in order) and of every column, so that a table changed
-    outside ``make data`` is refused on load with the row and column that differ.
-    """
-    records = list(csv.reader(io.StringIO(csv_text, newline="")))
-    header, rows = (records[0], records[1:]) if records else ([], [])
-    return {
-        "bytes": len(csv_text.encode("utf-8")),
-        "hash": "sha256:" + hashlib.sha256(csv_text.encode("utf-8")).hexdigest(),
-        "rows": len(rows),
-        "row_hashes": "".join(_short("\x1f".join(r)) for r in rows),
-        "column_hashes": {name: _short("\x1f".join(r[i] if i < len(r) else "" for r in rows))
-                          for i, name in enumerate(header)},
-    }
 
 
 def with_integrity(meta: dict[str, Any], csv_text: str) -> dict[str, Any]:

@@ -8,8 +8,8 @@ machine-readable metadata written beside the table, and the source lines of char
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,9 @@ class Field:
     maximum: float | None = None
     nullable: bool = False
     pattern: str | None = None
+    #: The column as a reader would head it, with its unit ("Value, US$ million"): what the data appendix and the
+    #: tables under the charts show (the CSV keeps ``name``). Usually given by the dataset's ``column_titles``.
+    title: str = ""
 
     def __post_init__(self) -> None:
         if self.type not in DTYPES:
@@ -78,7 +81,8 @@ class Field:
 
     def descriptor(self) -> dict[str, Any]:
         """The field as a Frictionless Table Schema field descriptor."""
-        out: dict[str, Any] = {"name": self.name, "type": DTYPES[self.type][1], "description": self.description}
+        out: dict[str, Any] = {"name": self.name, "title": self.title, "type": DTYPES[self.type][1],
+                               "description": self.description}
         if self.unit:
             out["unit"] = self.unit
         constraints: dict[str, Any] = {"required": not self.nullable}
@@ -133,6 +137,19 @@ class Dataset:
     cross_checks: Callable[[pd.DataFrame], None] | None = None
     coverage: Callable[[pd.DataFrame], dict[str, Any]] | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Field name -> its title (see :attr:`Field.title`); every field needs one, here or on the field.
+    column_titles: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = [name for name in self.column_titles if name not in self.columns]
+        if unknown:
+            raise ValueError(f"dataset {self.name!r}: column_titles names no field {unknown}")
+        fields = tuple(replace(f, title=self.column_titles.get(f.name, f.title)) for f in self.fields)
+        untitled = [f.name for f in fields if not f.title.strip()]
+        if untitled:
+            raise ValueError(f"dataset {self.name!r}: field(s) {untitled} have no title (the column as a reader "
+                             "would head it, with its unit); add them to column_titles")
+        object.__setattr__(self, "fields", fields)
 
     @property
     def columns(self) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from azbook.data import datasets
-from azbook.data.build import INTEGRITY_KEYS, SHORT, integrity
+from azbook.data.integrity import INTEGRITY_KEYS, SHORT, integrity
 from azbook.data.schema import DataError, Dataset
 from azbook.paths import DATA_DIR
 

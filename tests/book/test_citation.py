@@ -136,6 +136,7 @@ def test_citation_cff_is_valid_and_prefers_the_book():
     preferred = cff["preferred-citation"]
     assert preferred["type"] == "book" and preferred["title"] == BOOK.title
     assert cff["version"] == BOOK.version and cff["date-released"] == BOOK.date.isoformat()
+    assert cff["keywords"] == list(BOOK.keywords) and cff["keywords"], "the keywords of book.yml"
     # the same validator rejects a broken record
     broken = dict(cff, **{"preferred-citation": dict(preferred, type="bok")}, **{"date-released": "28.11.2026"})
     del broken["authors"]

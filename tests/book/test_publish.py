@@ -75,3 +75,33 @@ def test_the_books_own_static_files_are_refreshed(tmp_path, monkeypatch):
     (out / "azbook.css").write_text("old rules")
     publish.refresh_static(out)
     assert (out / "azbook.css").read_text() == "new rules"
+
+
+def test_the_pdf_edition_survives_the_next_html_build(root, tmp_path):
+    """`make pdf` copies the PDF into the published book; a new HTML build keeps it (pages link it)."""
+    (root / "_build" / "html" / "book.pdf").write_bytes(b"%PDF-1.7 last printed")
+    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0)) == 0
+    html = root / "_build" / "html"
+    assert (html / "index.html").read_text() == "new"
+    assert (html / "book.pdf").read_bytes() == b"%PDF-1.7 last printed"
+
+
+def test_carry_over_keeps_only_what_the_new_build_lacks(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    (old / "a.pdf").write_bytes(b"old a")
+    (old / "b.pdf").write_bytes(b"old b")
+    (new / "b.pdf").write_bytes(b"new b")
+    assert publish.carry_over_pdf(old, new) == ["a.pdf"]
+    assert (new / "b.pdf").read_bytes() == b"new b"
+    assert publish.carry_over_pdf(tmp_path / "missing", new) == []
+
+
+def test_the_static_digest_follows_names_and_bytes(tmp_path):
+    own = tmp_path / "static"
+    own.mkdir()
+    (own / "a.css").write_text("a {}")
+    first = publish.static_digest((own, tmp_path / "missing"))
+    assert publish.static_digest((own,)) == first
+    (own / "a.css").write_text("a { color: red }")
+    assert publish.static_digest((own,)) != first

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import pytest
 
 from azbook import charts
-from azbook.charts import colours
+from azbook.charts import colours, shapes
 from azbook.data import countries
 from azbook.data.tables import load, source_line
 
@@ -198,3 +199,28 @@ def test_presence_band_uses_the_country_colour_and_refuses_a_reversed_span():
     assert next(iter(spec["datasets"].values())) == [{"start": "2020-11-10", "end": "2024-06-12", "what": "Peacekeepers"}]
     with pytest.raises(ValueError):
         charts.presence_band("2024-06-12", "2020-11-10", "x", country="Russia")
+
+
+def test_finish_refuses_a_chart_whose_table_would_show_a_raw_field_name():
+    data = pd.DataFrame({"year": [2020], "gap_usd_millions": [1.0]})
+    chart = alt.Chart(data).mark_point().encode(x="year:O", y=alt.Y("gap_usd_millions:Q", title="Gap"),
+                                                tooltip=["gap_usd_millions:Q", alt.Tooltip("year:O")])
+    with pytest.raises(ValueError, match=r"chart 'x': field 'gap_usd_millions'|chart 'x': field 'year'"):
+        charts.finish(chart.encode(y=alt.Y("gap_usd_millions:Q")), name="x", title="T", source="Source: S",
+                      description="D")
+    finished = charts.finish(chart, name="x", title="T", source="Source: S", description="D",
+                             columns={"year": "Year"}).to_dict()
+    assert finished["usermeta"] == {"azbook": {"columns": {"year": "Year"}}}
+
+
+def test_column_labels_prefer_the_charts_words_then_the_tables_titles():
+    data = pd.DataFrame({"date": ["2020-01-01"], "value_usd_millions": [1.0], "share_pct": [2.0], "label_px": [3],
+                         "label": ["x"]})
+    chart = alt.Chart(data).mark_point().encode(
+        x="date:T", y=alt.Y("share_pct:Q", title="Share of trade, %"), yOffset="label_px:Q", text="label:N",
+        tooltip=[alt.Tooltip("value_usd_millions:Q", title="US$ million"), alt.Tooltip("share_pct:Q", title="Share")],
+    )
+    labels = shapes.column_labels(chart.to_dict())
+    # the axis title, in "Label, unit" form; a bare unit gives way to the table's title; plumbing is left out
+    assert labels == {"value_usd_millions": "Value, US$ million", "share_pct": "Share of trade, %"}
+    assert shapes.column_labels(chart.to_dict(), {"share_pct": "Share, %"})["share_pct"] == "Share, %"

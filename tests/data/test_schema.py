@@ -47,3 +47,39 @@ def test_typed_orders_columns_and_sorts_by_key():
     df = load("conflict")
     shuffled = df.sample(frac=1, random_state=0)[list(reversed(df.columns))]
     pd.testing.assert_frame_equal(ucdp.DATASET.typed(shuffled), df)
+
+
+def _dataset(**changes):
+    from azbook.data.schema import Dataset, Field
+
+    args = dict(name="t", title="T", description="d", fields=(Field("value_usd_millions", "float", "v"),),
+                key=("value_usd_millions",), sources=(), processing=(), build=lambda raw: pd.DataFrame(),
+                source_line="Source: x", column_titles={"value_usd_millions": "Value, US$ million"})
+    return Dataset(**{**args, **changes})
+
+
+def test_column_titles_become_the_fields_titles_and_their_descriptors():
+    field = _dataset().fields[0]
+    assert field.title == "Value, US$ million"
+    assert field.descriptor()["title"] == "Value, US$ million"
+
+
+def test_a_field_without_a_title_is_refused():
+    with pytest.raises(ValueError, match=r"'t': field\(s\) \['value_usd_millions'\] have no title"):
+        _dataset(column_titles={})
+
+
+def test_a_title_for_no_field_is_refused():
+    with pytest.raises(ValueError, match=r"column_titles names no field \['valu'\]"):
+        _dataset(column_titles={"value_usd_millions": "Value, US$ million", "valu": "Value"})
+
+
+def test_every_committed_table_has_a_title_for_every_column():
+    from azbook.data import datasets
+    from azbook.data.tables import metadata
+
+    for name in datasets.REGISTRY:
+        fields = metadata(name)["schema"]["fields"]
+        assert all(f.get("title") for f in fields), name
+        assert [f["title"] for f in fields] == [f.title for f in datasets.get(name).fields], (
+            f"data/{name}.json: column titles differ from azbook/data/datasets (rewrite the metadata)")

@@ -396,6 +396,19 @@ def coverage(df: pd.DataFrame) -> dict:
 
 DATASET = Dataset(
     name="claims",
+    column_titles={  # each column as a reader would head it, with its unit
+        'claim_id': 'Claim',
+        'section': 'Section of the notes',
+        'chapter': 'Relationship',
+        'type': 'Kind of claim',
+        'claim': "The article's claim",
+        'verdict': 'Verdict',
+        'assessment': 'Assessment',
+        'verdict_note': 'Why',
+        'evidence_events': 'Evidence: events',
+        'evidence_datasets': 'Evidence: tables',
+        'article_quote': 'Quoted from the article',
+    },
     title="The article's claims and forecasts, checked against events to March 2026",
     description=(
         "One row per claim of E. Avdaliani, \"Back To Normalcy: Azerbaijan's Evolving Foreign Policy\" "

@@ -270,6 +270,16 @@ BP_SOURCES = (
 
 EXPORTS = Dataset(
     name="gas_exports",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year',
+        'edition': 'Edition',
+        'exporter_iso3': 'Exporter, ISO3 code',
+        'exporter': 'Exporter',
+        'destination_iso3': 'Destination, ISO3 code',
+        'destination': 'Destination',
+        'destination_kind': 'Kind of destination',
+        'bcm': 'Pipeline gas exports, bcm',
+    },
     title="Pipeline gas exports of Azerbaijan, Russia and Iran by destination, 2020 and 2022 (bcm)",
     description=(
         "Annual natural-gas trade by pipeline from the Statistical Review of World Energy trade matrices: every importer "
@@ -457,6 +467,16 @@ IEA_SOURCE = Source(
 
 FLOWS = Dataset(
     name="gas_flows_monthly",
+    column_titles={  # each column as a reader would head it, with its unit
+        'month': 'Month',
+        'border_point': 'Border point',
+        'exit_iso3': 'From, ISO3 code',
+        'exit': 'From',
+        'entry_iso3': 'Into, ISO3 code',
+        'entry': 'Into',
+        'mcm': 'Gas flow, mcm a month',
+        'before_first_flow': 'Before the first flow',
+    },
     title="Monthly gas flows at Türkiye's entry points and along TAP, Oct 2008 - Sep 2022 (mcm)",
     description=(
         "Physical monthly natural-gas flows at ten border-point directions of the IEA Gas Trade Flows: Georgia -> Türkiye "

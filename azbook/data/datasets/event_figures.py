@@ -90,6 +90,17 @@ def coverage(df: pd.DataFrame) -> dict:
 
 DATASET = Dataset(
     name="event_figures",
+    column_titles={  # each column as a reader would head it, with its unit
+        'event_id': 'Event',
+        'figure': 'Figure',
+        'what': 'What is counted',
+        'value': 'Number',
+        'unit': 'Unit',
+        'qualifier': 'Qualifier',
+        'as_written': 'As written',
+        'source_title': 'Source',
+        'source_url': 'Source address',
+    },
     title="Figures stated for events: forces deployed, casualties, terms",
     description=(
         "One row per figure that the source of an event in the events table states and that a chapter uses: "

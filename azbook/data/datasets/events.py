@@ -352,6 +352,22 @@ def coverage(df: pd.DataFrame) -> dict:
 PARTNER_CODES = tuple(code for code in PARTNERS.values() if code)
 DATASET = Dataset(
     name="events",
+    column_titles={  # each column as a reader would head it, with its unit
+        'event_id': 'Event ID',
+        'date': 'Date',
+        'precision': 'Date known to',
+        'partner': 'Partner',
+        'partner_iso3': 'Partner, ISO3 code',
+        'category': 'Kind',
+        'kind': 'Kind (Iran chapter)',
+        'label': 'Event',
+        'description': 'What happened',
+        'source_title': 'Source',
+        'source_url': 'Source address',
+        'confidence': 'Confidence',
+        'second_source_title': 'Second source',
+        'second_source_url': 'Second source address',
+    },
     title="Dated events in Azerbaijan's relations with Russia, Turkey, Iran and Armenia, August 2020 – mid 2026",
     description=(
         "One row per dated event from the end of the 2020 Karabakh war to the spring of 2026 (and one statement "

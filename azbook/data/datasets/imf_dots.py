@@ -114,6 +114,17 @@ def coverage(df: pd.DataFrame) -> dict:
 CODES = ("AZE", *COUNTERPARTS)
 DATASET = Dataset(
     name="trade",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year',
+        'reporter_iso3': 'Reporter, ISO3 code',
+        'reporter': 'Reported by',
+        'partner_iso3': 'Partner, ISO3 code',
+        'partner': 'Partner',
+        'flow': 'Flow',
+        'direction': 'Direction',
+        'value_usd_millions': 'Value, US$ million',
+        'is_imf_estimate': 'IMF estimate',
+    },
     title="Azerbaijan's merchandise trade with Russia, Turkey, Iran, Armenia, Georgia and the world, 1992–2020",
     description=(
         "Annual bilateral merchandise trade between Azerbaijan and five neighbours plus the world, "

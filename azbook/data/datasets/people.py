@@ -235,6 +235,16 @@ KNOMAD_LICENCE = "CC BY 4.0 (World Bank Terms of Use for Datasets)"
 KNOMAD_LANDING = "https://www.worldbank.org/en/topic/migrationremittancesdiasporaissues/brief/migration-remittances-data"
 REMITTANCES = Dataset(
     name="remittances",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year',
+        'release': 'Release',
+        'sending_iso3': 'Sent from, ISO3 code',
+        'sending': 'Sent from',
+        'receiving_iso3': 'Received in, ISO3 code',
+        'receiving': 'Received in',
+        'direction': 'Direction',
+        'usd_millions': 'Remittances, US$ million',
+    },
     title="Estimated remittances between Azerbaijan and Russia, Turkey, Iran, Armenia and Georgia, 2017 and 2018",
     description=(
         "World Bank/KNOMAD bilateral remittance estimates (model-based: migrant stocks x host and origin incomes, "
@@ -368,6 +378,16 @@ def coverage_stocks(df: pd.DataFrame) -> dict:
 
 STOCKS = Dataset(
     name="migrant_stocks",
+    column_titles={  # each column as a reader would head it, with its unit
+        'source': 'Source',
+        'year': 'Year',
+        'origin_iso3': 'Born in, ISO3 code',
+        'origin': 'Born in',
+        'destination_iso3': 'Living in, ISO3 code',
+        'destination': 'Living in',
+        'direction': 'Direction',
+        'persons': 'Migrants, persons',
+    },
     title="Migrant stocks between Azerbaijan and Russia, Turkey, Iran, Armenia and Georgia, 1990-2019 (persons)",
     description=(
         "International migrant stock (people living outside their country of birth, or of citizenship where birthplace "

@@ -372,6 +372,20 @@ def main(argv: list[str] | None = None) -> int:
 NAMES = tuple(countries.name(c) for c in REGION)
 DATASET = Dataset(
     name="region_map",
+    column_titles={  # each column as a reader would head it, with its unit
+        'iso3': 'ISO3 code',
+        'name': 'Country',
+        'ne_id': 'ISO numeric code',
+        'ne_name': 'Natural Earth name',
+        'polygons_in_source': 'Polygons in the source',
+        'polygons_kept': 'Polygons kept',
+        'positions': 'Coordinate positions',
+        'lon_min': 'West edge, degrees east',
+        'lat_min': 'South edge, degrees north',
+        'lon_max': 'East edge, degrees east',
+        'lat_max': 'North edge, degrees north',
+        'geometry_geojson': 'Outline (GeoJSON)',
+    },
     title="Country shapes of the South Caucasus and its neighbours (Natural Earth 1:50m)",
     description=(
         "Outlines of Azerbaijan (with Nakhchivan), Armenia, Georgia, Russia, Turkey and Iran for maps of the region "

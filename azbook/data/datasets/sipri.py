@@ -499,6 +499,15 @@ NO_ORDERS_NOTE = ("The export lists deliveries only: orders with nothing deliver
 
 ARMS_TRANSFERS = Dataset(
     name="arms_transfers",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year delivered',
+        'recipient_iso3': 'Recipient, ISO3 code',
+        'recipient': 'Recipient',
+        'supplier_iso3': 'Supplier, ISO3 code',
+        'supplier': 'Supplier',
+        'supplier_sipri': 'Supplier, as SIPRI writes it',
+        'tiv_millions': 'Arms delivered, TIV million',
+    },
     title="Arms deliveries to Azerbaijan and Armenia by supplier, 1995–2024 (SIPRI TIV)",
     description=(
         "Deliveries of major conventional arms to Azerbaijan and to Armenia, by supplier and year, in SIPRI "
@@ -542,6 +551,28 @@ ARMS_TRANSFERS = Dataset(
 
 ARMS_REGISTER = Dataset(
     name="arms_register",
+    column_titles={  # each column as a reader would head it, with its unit
+        'sipri_deal_id': 'SIPRI deal ID',
+        'delivery_year': 'Year delivered',
+        'delivery_year_is_estimate': 'Delivery year estimated',
+        'order_year': 'Year ordered',
+        'order_year_is_estimate': 'Order year estimated',
+        'recipient_iso3': 'Recipient, ISO3 code',
+        'recipient': 'Recipient',
+        'supplier_iso3': 'Supplier, ISO3 code',
+        'supplier': 'Supplier',
+        'supplier_sipri': 'Supplier, as SIPRI writes it',
+        'designation': 'Weapon',
+        'description': 'Weapon description',
+        'armament_category': 'Armament category',
+        'status': 'New or second hand',
+        'numbers_delivered': 'Items delivered',
+        'numbers_delivered_is_estimate': 'Number estimated',
+        'tiv_per_unit_nominal_millions': 'TIV per new unit, TIV million',
+        'tiv_per_unit_millions': 'TIV per unit, TIV million',
+        'tiv_delivered_millions': 'Delivered, TIV million',
+        'local_production': 'Produced in the recipient country',
+    },
     title="SIPRI trade register: weapons delivered to Azerbaijan and Armenia, 1995–2024",
     description=(
         "The weapon-level rows of SIPRI's trade register for deliveries to Azerbaijan and Armenia: one row per "
@@ -596,6 +627,17 @@ ARMS_REGISTER = Dataset(
 MILEX_CODES = tuple(MILEX_COUNTRIES.values())
 MILITARY_EXPENDITURE = Dataset(
     name="military_expenditure",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year',
+        'country_iso3': 'Country, ISO3 code',
+        'country': 'Country',
+        'constant_2023_usd_millions': 'Military spending, US$ million (constant 2023)',
+        'current_usd_millions': 'Military spending, US$ million (current)',
+        'share_gdp_pct': 'Military spending, % of GDP',
+        'is_sipri_estimate': 'SIPRI estimate',
+        'is_highly_uncertain': 'Highly uncertain',
+        'sipri_notes': 'SIPRI footnotes',
+    },
     title="Military expenditure of Azerbaijan, Armenia, Georgia, Russia, Turkey, Iran and Israel, 1992–2024 (SIPRI)",
     description=(
         "SIPRI's military expenditure figures for Azerbaijan and six comparators, one row per country and year: "

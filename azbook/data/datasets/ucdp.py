@@ -113,6 +113,24 @@ def coverage(df: pd.DataFrame) -> dict:
 DEATH_UNIT = "persons (battle-related deaths in the dyad-year)"
 DATASET = Dataset(
     name="conflict",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year',
+        'conflict_id': 'UCDP conflict ID',
+        'dyad_id': 'UCDP dyad ID',
+        'location': 'Location',
+        'side_a': 'Side A',
+        'side_a_2nd': 'Supporting side A',
+        'side_b': 'Side B',
+        'side_b_2nd': 'Supporting side B',
+        'incompatibility': 'Over',
+        'territory_name': 'Territory',
+        'conflict_type': 'Type of conflict',
+        'battle_location': 'Where the fighting was',
+        'region': 'Region',
+        'deaths_best': 'Battle deaths, best estimate, persons',
+        'deaths_low': 'Battle deaths, low estimate, persons',
+        'deaths_high': 'Battle deaths, high estimate, persons',
+    },
     title="Battle-related deaths in the Armenia–Azerbaijan (Nagorno-Karabakh) conflict, 1989–2023",
     description=(
         "UCDP's estimates of battle-related deaths per year in the conflict over Nagorno-Karabakh between the "

@@ -301,6 +301,15 @@ IDEAL_SOURCE = Source(
 
 VOTES_DATASET = Dataset(
     name="un_votes",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year the session opened',
+        'session': 'UN General Assembly session',
+        'partner_iso3': 'Country, ISO3 code',
+        'partner': 'Country',
+        'roll_calls': 'Common roll calls',
+        'identical_votes': 'Identical votes',
+        'agreement_pct': 'Identical votes, % of common roll calls',
+    },
     title="Azerbaijan's vote agreement with Russia, Turkey, Iran, Armenia, Georgia and Israel in the UN General "
           "Assembly, 1991–2019 sessions",
     description=(
@@ -354,6 +363,17 @@ VOTES_DATASET = Dataset(
 
 IDEAL_DATASET = Dataset(
     name="un_ideal_points",
+    column_titles={  # each column as a reader would head it, with its unit
+        'year': 'Year the session opened',
+        'session': 'UN General Assembly session',
+        'partner_iso3': 'Country, ISO3 code',
+        'partner': 'Country',
+        'azerbaijan_ideal_point': "Azerbaijan's ideal point",
+        'partner_ideal_point': "Country's ideal point",
+        'ideal_point_distance': 'Ideal-point distance from Azerbaijan',
+        'azerbaijan_votes': "Votes behind Azerbaijan's estimate",
+        'partner_votes': "Votes behind the country's estimate",
+    },
     title="Distance between Azerbaijan's and its neighbours' UN General Assembly ideal points, 1991–2023 sessions",
     description=(
         "For each UN General Assembly session from 46 (1991–92) to 78 (2023–24) and each partner: Azerbaijan's and "
