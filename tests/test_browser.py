@@ -73,8 +73,8 @@ def test_the_fit_check_can_fail(browser, base_url):
     page = context.new_page()
     load_fully(page, f"{base_url}/chapters/turkey.html")
     page.evaluate("() => document.querySelectorAll('script.azbook-chart-narrow').forEach(e => e.remove())")
+    # No narrow layout is left to redraw into, so the charts stay as drawn; CSS scales them at once.
     page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
-    page.wait_for_timeout(400)  # past the redraw on resize, which has no narrow layout to draw
     scaled = fit_problems(page)
     page.evaluate("""() => {
         document.querySelector('.azbook-chart-view svg').style.maxWidth = 'none';
