@@ -15,9 +15,8 @@ so the data are inlined once and a page weighs little more than before.
 from __future__ import annotations
 
 import copy
+import textwrap
 from typing import Any
-
-from azbook.charts.shapes import wrap_lines
 
 #: Widest plot of the narrow layout, in CSS px (axes and labels come on top of it).
 PLOT_PX = 220
@@ -44,7 +43,9 @@ def rewrap(lines: Any, chars: int) -> list[str]:
             joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
         else:
             joined.append(line)
-    return wrap_lines(joined, chars)
+    # Wrapped as charts.finish wraps (words kept whole); not imported from it, so that this module
+    # stays light enough for the process that compiles the specs ahead of a build (azbook.book.vega).
+    return [part for line in joined for part in (textwrap.wrap(line, chars) or [""])]
 
 
 def _title(title: Any, chars: int = TITLE_CHARS) -> Any:

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
@@ -109,8 +110,33 @@ def swap_in(built: Path, f: dict[str, Path]) -> None:
         shutil.rmtree(f["old"])
 
 
-def build(root: Path = ROOT, jupyter_book: str | None = None) -> int:
-    """Build the book (warnings as errors) and publish it; on failure the published book is unchanged."""
+def warm_vega_cache(root: Path) -> subprocess.Popen:
+    """Start compiling the charts' Vega specs (:mod:`azbook.book.vega`) in a second process, on the
+    core the single-process Sphinx build leaves idle; the build then finds them in the cache."""
+    notebooks = sorted(str(p) for p in [*root.glob("*.ipynb"), *root.glob("chapters/*.ipynb")])
+    return subprocess.Popen([sys.executable, "-m", "azbook.book.vega", *notebooks], cwd=root,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop(process: subprocess.Popen, wait_s: float = 30.0) -> None:
+    """Let a helper process finish (it is normally done long before the build), else end it."""
+    try:
+        process.wait(timeout=wait_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+#: The data check (:mod:`azbook.data.check`) that every build runs beside Sphinx.
+DATA_CHECK = (sys.executable, "-m", "azbook.data.check")
+
+
+def build(root: Path = ROOT, jupyter_book: str | None = None, data_check: Sequence[str] = DATA_CHECK) -> int:
+    """Build the book (warnings as errors) and publish it; on failure the published book is unchanged.
+
+    The data check runs beside the Sphinx build, on the other core (with the Vega compiler,
+    :func:`warm_vega_cache`): a table that fails it stops the build at once, and nothing is published.
+    """
     f = folders(root)
     for line in recover(f):
         print(f"publish: {line}", flush=True)
@@ -123,7 +149,25 @@ def build(root: Path = ROOT, jupyter_book: str | None = None) -> int:
         generated.unlink()
     f["marker"].write_text("a build is running here, or failed; the next one starts afresh\n")
     exe = jupyter_book or str(Path(sys.executable).with_name("jupyter-book"))
-    rc = subprocess.call([exe, "build", str(root), *SPHINX_OPTIONS, "--path-output", str(f["staging"])])
+    helpers = [subprocess.Popen(list(data_check), cwd=root, stdin=subprocess.DEVNULL), warm_vega_cache(root)]
+    checking, warming = helpers
+    sphinx = subprocess.Popen([exe, "build", str(root), *SPHINX_OPTIONS, "--path-output", str(f["staging"])],
+                              stdin=subprocess.DEVNULL)
+    try:
+        if checking.wait() != 0:
+            sphinx.terminate()
+            sphinx.wait()
+            stop(warming)
+            print(f"publish: the data check failed (above); {f['html'].relative_to(root)} still holds the last good book",
+                  file=sys.stderr)
+            return checking.returncode
+        rc = sphinx.wait()
+    except BaseException:  # interrupted: the helpers and Sphinx go too
+        for process in (sphinx, *helpers):
+            process.kill()
+            process.wait()
+        raise
+    stop(warming)
     if rc != 0:
         print(f"publish: the build failed (exit {rc}); {f['html'].relative_to(root)} still holds the last good book",
               file=sys.stderr)

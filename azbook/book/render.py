@@ -32,10 +32,10 @@ from typing import Any
 
 import altair as alt
 
+from azbook.book.vega import MIME_VEGALITE
 from azbook.paths import VENDOR_DIR
 
 NAME = "azbook"
-MIME_VEGALITE = "application/vnd.vegalite.v6+json"
 PNG_SCALE = 1
 #: Colours of the fallback PNG's palette: enough for the country colours, greys and text edges.
 #: ``AZBOOK_PNG_COLOURS=0`` keeps vl-convert's full-colour PNG (the benchmark's "before").
@@ -140,8 +140,26 @@ def seed_cache(nb: dict[str, Any]) -> int:
     return seeded
 
 
+def column_headings(spec: dict[str, Any], name: str | None = None) -> dict[str, str]:
+    """Field -> heading of the chart's "data behind it" tables, for every field it shows a reader.
+
+    The rules are :func:`azbook.charts.shapes.column_labels`, with the headings the chart chose itself
+    (``usermeta.azbook.columns``, set by ``charts.finish``). A shown field without a heading raises
+    ``ValueError`` naming the chart (``name``, else the spec's own) and the field.
+    """
+    from azbook.charts.shapes import column_labels
+
+    chosen = (spec.get("usermeta") or {}).get("azbook", {}).get("columns", {})
+    return column_labels({**spec, "name": name or spec.get("name")}, chosen)
+
+
 def mimebundle(spec: dict[str, Any], **_metadata: Any) -> dict[str, Any]:
-    """The spec -> the book's MIME bundle."""
+    """The spec -> the book's MIME bundle.
+
+    A chart whose data tables would show a raw field name is refused here, as the notebook shows it
+    (:func:`column_headings`), rather than when the book is built.
+    """
+    column_headings(spec)
     return {
         MIME_VEGALITE: spec,
         "image/png": png_base64(spec),

@@ -21,14 +21,14 @@ from typing import Any
 
 from docutils import nodes
 
-from azbook.book import csp, narrow, publish
+from azbook.book import csp, narrow, publish, render
+from azbook.book.vega import VEGA_CACHE, vega_spec  # noqa: F401 (VEGA_CACHE: where the build caches live)
 from azbook.book.render import MIME_VEGALITE, title_text
 from azbook.paths import ROOT, STATIC_DIR, VENDOR_DIR
 
 VEGA_BUNDLE = "vega-bundle.js"
 VEGA_ENTRY = Path(__file__).resolve().parent / "js" / "vega-runtime.mjs"
 NODE_DIR = ROOT / "node_modules"
-VEGA_CACHE = VENDOR_DIR / "vega-cache"
 MAX_TABLE_ROWS = 400
 
 
@@ -55,10 +55,7 @@ def column_headings(spec: dict[str, Any]) -> dict[str, str]:
     headings a chart chose itself (``usermeta.azbook.columns``); a shown field without one stops the
     build, naming the chart and the field, rather than show a reader a raw field name.
     """
-    from azbook.charts.shapes import column_labels
-
-    chosen = (spec.get("usermeta") or {}).get("azbook", {}).get("columns", {})
-    return column_labels({"name": chart_id(spec).removeprefix("chart-"), **spec}, chosen)
+    return render.column_headings(spec, name=chart_id(spec).removeprefix("chart-"))
 
 
 def data_tables(spec: dict[str, Any]) -> str:
@@ -91,26 +88,6 @@ def data_tables(spec: dict[str, Any]) -> str:
             f"<tbody>{rows}</tbody></table></div>{note}"
         )
     return "".join(parts)
-
-
-def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """The Vega spec compiled from a Vega-Lite spec by vl-convert, cached on disk by content.
-
-    Compiling at build time spares the reader's browser the Vega-Lite compiler for every
-    chart (about 40% of the time to draw a chapter's charts).
-    """
-    import vl_convert as vlc
-
-    key = hashlib.sha256((vlc.__version__ + json.dumps(spec, sort_keys=True)).encode()).hexdigest()
-    cached = VEGA_CACHE / f"{key}.json"
-    if cached.exists():
-        return json.loads(cached.read_text(encoding="utf-8"))
-    compiled = vlc.vegalite_to_vega(spec)
-    VEGA_CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(compiled), encoding="utf-8")
-    os.replace(tmp, cached)
-    return compiled
 
 
 def _script_json(value: Any) -> str:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from azbook.charts import colours
@@ -361,21 +362,40 @@ def open_water_point(region_map: pd.DataFrame, bbox: BBox, *, step: float = 0.05
     land = [prepare_polygons(shapes(region_map, code), bbox=_expand(bbox, 2.0), tolerance=TOLERANCE, decimals=3)
             for code in region_map.iso3]
     polygons = [polygon for country in land for polygon in country]
-    vertices = [p for polygon in polygons for p in polygon[0]]
-    best, best_d = None, -1.0
+    vertices = np.array([p for polygon in polygons for p in polygon[0]], dtype=float)
     nx, ny = int(round((x1 - x0) / step)), int(round((y1 - y0) / step))
-    for i in range(1, nx):
-        for j in range(1, ny):
-            point = (round(x0 + i * step, 4), round(y0 + j * step, 4))
-            if any(rm.inside(polygon, point) for polygon in polygons):
-                continue
-            edge = min(point[0] - x0, x1 - point[0], point[1] - y0, y1 - point[1])
-            d = min([edge, *(math.dist(point, v) for v in vertices)])
-            if d > best_d:
-                best, best_d = point, d
-    if best is None:
+    # The grid in the order the search visits it (x outer, y inner), so ties go to the first point.
+    px = np.repeat([round(x0 + i * step, 4) for i in range(1, nx)], max(ny - 1, 0))
+    py = np.tile([round(y0 + j * step, 4) for j in range(1, ny)], max(nx - 1, 0))
+    land_mask = np.zeros(px.shape, dtype=bool)
+    for polygon in polygons:
+        land_mask |= _inside_many(polygon, px, py)
+    edge = np.minimum.reduce([px - x0, x1 - px, py - y0, y1 - py])
+    nearest = np.full(px.shape, np.inf)
+    for chunk in range(0, len(vertices), 512):  # points x vertices, in slices that stay small
+        v = vertices[chunk:chunk + 512]
+        nearest = np.minimum(nearest, np.hypot(px[:, None] - v[:, 0], py[:, None] - v[:, 1]).min(axis=1))
+    depth = np.where(land_mask, -np.inf, np.minimum(edge, nearest))
+    if not len(depth) or not np.isfinite(depth.max()):
         raise ValueError(f"no open water in the box {bbox}")
-    return best
+    best = int(np.argmax(depth))
+    return (float(px[best]), float(py[best]))
+
+
+def _inside_many(polygon: Polygon, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """For each point, whether it lies in the polygon: :func:`azbook.data.datasets.region_map.inside`
+    (ray casting, the same arithmetic) over arrays of points at once."""
+    def in_ring(ring: Sequence[Position]) -> np.ndarray:
+        r = np.asarray(ring, dtype=float)
+        (ax, ay), (bx, by) = r[:-1].T, r[1:].T
+        with np.errstate(divide="ignore", invalid="ignore"):  # horizontal edges never cross (first test)
+            cross = ((ay > ys[:, None]) != (by > ys[:, None])) & (
+                xs[:, None] < ax + (ys[:, None] - ay) * (bx - ax) / (by - ay))
+        return cross.sum(axis=1) % 2 == 1
+    hit = in_ring(polygon[0])
+    for hole in polygon[1:]:
+        hit &= ~in_ring(hole)
+    return hit
 
 
 def label_points(features: list[dict[str, Any]], bbox: BBox) -> pd.DataFrame:

@@ -45,7 +45,9 @@ def finish(
     at ``subtitle_width``, so that charts fit the book's text column; the source comes last.
     Every field the chart shows must have a heading for its "data behind it" table (see
     :func:`column_labels`); ``columns`` gives a field its heading where the rules would pick a
-    wrong one, and travels in the spec's ``usermeta``.
+    wrong one, and travels in the spec's ``usermeta``. The check runs when the chart is shown in
+    the notebook (the book's renderer, :func:`azbook.book.render.mimebundle`, serialises it anyway),
+    so a missing heading still stops the notebook, not the book build.
     """
     if not title or not source.startswith("Source"):
         raise ValueError("a chart needs a title that states its finding and a source line starting 'Source'")
@@ -56,7 +58,6 @@ def finish(
     finished.title = alt.TitleParams(text=wrap_lines([title], title_width),
                                      subtitle=wrap_lines([*subtitle, source], subtitle_width))
     finished.description = description
-    column_labels(finished.to_dict(validate=False), columns or {})  # fails now, in the notebook, not at build
     if columns:  # only the chosen headings travel in the spec; the book derives the rest (see column_labels)
         finished.usermeta = {"azbook": {"columns": dict(columns)}}
     return finished

@@ -1,7 +1,8 @@
 """``python -m azbook.data.check``: every table in ``data/`` as ``make data`` wrote it, or a refusal.
 
-`make book` and `make html` run this first, so a table edited by hand (or broken) stops the
-build at once with the file, row and column, before any notebook runs or any page is written.
+`make book` runs this before any notebook is executed, and `make html` beside the Sphinx build
+(:func:`azbook.book.publish.build`), so a table edited by hand (or broken) stops the build at once
+with the file, row and column, before any notebook runs and before any page is published.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import sys
+import time
 
 import pytest
 
@@ -25,6 +26,11 @@ def fake_jupyter_book(tmp_path, body: str, rc: int):
     return str(script)
 
 
+#: Stand-ins for the data check that runs beside the build.
+CHECK_PASSES = (sys.executable, "-c", "pass")
+CHECK_FAILS = (sys.executable, "-c", "import sys; print('data check failed: data/x.csv, row 2, column y', file=sys.stderr); sys.exit(1)")
+
+
 @pytest.fixture
 def root(tmp_path):
     root = tmp_path / "book"
@@ -34,7 +40,7 @@ def root(tmp_path):
 
 
 def test_a_good_build_is_published_with_its_stamp(root, tmp_path):
-    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0)) == 0
+    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0), CHECK_PASSES) == 0
     html = root / "_build" / "html"
     assert (html / "index.html").read_text() == "new" and (html / publish.STAMP).exists()
     assert sorted(p.name for p in (root / "_build").iterdir()) == [".staging", "html"]
@@ -42,13 +48,13 @@ def test_a_good_build_is_published_with_its_stamp(root, tmp_path):
 
 
 def test_a_failed_build_leaves_the_last_good_book_and_the_next_starts_afresh(root, tmp_path, capsys):
-    assert publish.build(root, fake_jupyter_book(tmp_path, "broken", 1)) == 1
+    assert publish.build(root, fake_jupyter_book(tmp_path, "broken", 1), CHECK_PASSES) == 1
     assert (root / "_build" / "html" / "index.html").read_text() == "last good"
     assert "still holds the last good book" in capsys.readouterr().err
     f = publish.folders(root)
     assert f["marker"].exists()
     (f["staged_html"] / "stale.html").write_text("from the failed build")
-    assert publish.build(root, fake_jupyter_book(tmp_path, "fixed", 0)) == 0
+    assert publish.build(root, fake_jupyter_book(tmp_path, "fixed", 0), CHECK_PASSES) == 0
     assert "building afresh" in capsys.readouterr().out
     assert not (root / "_build" / "html" / "stale.html").exists()
     assert (root / "_build" / "html" / "index.html").read_text() == "fixed"
@@ -80,7 +86,7 @@ def test_the_books_own_static_files_are_refreshed(tmp_path, monkeypatch):
 def test_the_pdf_edition_survives_the_next_html_build(root, tmp_path):
     """`make pdf` copies the PDF into the published book; a new HTML build keeps it (pages link it)."""
     (root / "_build" / "html" / "book.pdf").write_bytes(b"%PDF-1.7 last printed")
-    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0)) == 0
+    assert publish.build(root, fake_jupyter_book(tmp_path, "new", 0), CHECK_PASSES) == 0
     html = root / "_build" / "html"
     assert (html / "index.html").read_text() == "new"
     assert (html / "book.pdf").read_bytes() == b"%PDF-1.7 last printed"
@@ -105,3 +111,15 @@ def test_the_static_digest_follows_names_and_bytes(tmp_path):
     assert publish.static_digest((own,)) == first
     (own / "a.css").write_text("a { color: red }")
     assert publish.static_digest((own,)) != first
+
+
+def test_a_failed_data_check_stops_the_build_and_keeps_the_last_good_book(root, tmp_path, capsys):
+    slow = tmp_path / "slow-jupyter-book"
+    slow.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n")
+    slow.chmod(slow.stat().st_mode | stat.S_IEXEC)
+    start = time.monotonic()
+    assert publish.build(root, str(slow), CHECK_FAILS) == 1
+    assert time.monotonic() - start < 30, "the build went on after the data check failed"
+    assert (root / "_build" / "html" / "index.html").read_text() == "last good"
+    assert "the data check failed" in capsys.readouterr().err
+    assert (root / "_build" / ".staging" / "INCOMPLETE").exists()  # the next build starts afresh

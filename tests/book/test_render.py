@@ -5,6 +5,7 @@ import json
 
 import altair as alt
 import pandas as pd
+import pytest
 
 from azbook.book import render
 
@@ -103,3 +104,19 @@ def test_cache_key_changes_with_the_spec_and_the_palette(monkeypatch):
     before = render.png_key(spec)
     monkeypatch.setattr(render, "PNG_COLOURS", 0)
     assert render.png_key(spec) != before
+
+
+def test_a_chart_whose_table_would_show_a_raw_field_name_is_refused_as_the_notebook_shows_it():
+    """The heading check of charts.finish runs in the renderer (finish no longer serialises the chart)."""
+    from azbook import charts
+
+    data = pd.DataFrame({"year": [2020], "gap_usd_millions": [1.0]})
+    chart = alt.Chart(data).mark_point().encode(x="year:O", y=alt.Y("gap_usd_millions:Q", title="Gap"),
+                                                tooltip=["gap_usd_millions:Q", alt.Tooltip("year:O")])
+    unlabelled = charts.finish(chart.encode(y=alt.Y("gap_usd_millions:Q")), name="x", title="T",
+                               source="Source: S", description="D")
+    with pytest.raises(ValueError, match=r"chart 'x': field '(gap_usd_millions|year)'.*no heading"):
+        render.mimebundle(unlabelled.to_dict())
+    labelled = charts.finish(chart, name="x", title="T", source="Source: S", description="D",
+                             columns={"year": "Year"})
+    assert render.column_headings(labelled.to_dict()) == {"gap_usd_millions": "Gap", "year": "Year"}
