@@ -2,6 +2,7 @@
 
 - :mod:`~azbook.charts.theme`    the one Altair theme, registered once
 - :mod:`~azbook.charts.colours`  one fixed, colour-blind-safe colour per country
+- :mod:`~azbook.charts.contrast` WCAG contrast and colour-vision checks of the chart colours
 - :mod:`~azbook.charts.shapes`   recurring shapes (:func:`finish`, event marks, timelines, yearly
                                  lines, bars), re-exported here: ``charts.finish(...)``
 - one module per topic, reached as ``charts.<topic>`` (imported here): :mod:`~azbook.charts.arms` (SIPRI supplier shares),

@@ -232,7 +232,8 @@ def glance_chart(frames: dict[str, pd.DataFrame], *, width: int = 160, height: i
     )
     arms_row = alt.layer(
         arms_base.mark_bar(),
-        arms_base.mark_text(dy=-3, baseline="bottom", fontSize=10).encode(text=alt.Text("share_pct:Q", format=".0f")),
+        arms_base.mark_text(dy=-3, baseline="bottom", fontSize=10).encode(
+            text=alt.Text("share_pct:Q", format=".0f"), color=alt.value(colours.TEXT)),
         data=arms,
     ).properties(**size).facet(column=_partner_column(), title=_panel_title(
         "Arms: share of major arms delivered to Azerbaijan, by period"))
@@ -352,14 +353,14 @@ def _dimension_panel(df: pd.DataFrame, *, title: str, x_title: str, reverse: boo
         tooltip=[alt.Tooltip("partner:N", title="Partner"), alt.Tooltip("phase_label:N", title="When"),
                  alt.Tooltip("value:Q", title="Value", format=value_format), alt.Tooltip("detail:N", title="Detail")],
     )
-    line = base.mark_line(strokeWidth=2, opacity=0.6).encode(detail="partner:N", order=alt.Order("phase_order:O"))
+    line = base.mark_line(strokeWidth=2).encode(detail="partner:N", order=alt.Order("phase_order:O"))
     # The "before" ring is larger than the "after" dot and drawn over it, so a partner that did
     # not move shows as a dot inside its ring instead of one dot hiding the other.
     after = base.transform_filter("datum.phase == 'after'").mark_point(filled=True, size=80, opacity=1)
     before = base.transform_filter("datum.phase == 'before'").mark_point(filled=False, size=210, strokeWidth=2,
                                                                           opacity=1)
     labels = base.transform_filter("datum.phase == 'after' && datum.value > 0").mark_text(dy=-14, fontSize=10).encode(
-        text=alt.Text("value:Q", format=value_format))
+        text=alt.Text("value:Q", format=value_format), color=alt.value(colours.TEXT))
     return alt.layer(line, after, before, labels).properties(
         width=width, height=alt.Step(32), title=_panel_title(title))
 
@@ -495,11 +496,11 @@ def timeline_chart(data: pd.DataFrame, notes_end: str | pd.Timestamp, *, width: 
     marks = {STATUS_CONFIRMED: "circle", STATUS_MEDIUM: "diamond", STATUS_LOW: "triangle-up", STATUS_OPEN: "triangle-up"}
     x = alt.X("date:T", scale=alt.Scale(type="utc", domain=[f"{data.year.min()}-07-01", f"{data.year.max()}-12-31"]),
               title=None, axis=alt.Axis(format="%Y", tickCount=7))
-    dots = alt.Chart(data).mark_point(size=95, opacity=0.9, filled=True).encode(
+    dots = alt.Chart(data).mark_point(size=95, opacity=1, filled=True).encode(
         x=x,
         y=alt.Y("category:N", sort=categories, title="Kind of event"),
         color=alt.Color("partner:N", title="Partner", legend=alt.Legend(orient="top", direction="horizontal"),
-                        scale=alt.Scale(domain=partners, range=[colours.PARTNER_COLOURS.get(p, "#777777") for p in partners])),
+                        scale=alt.Scale(domain=partners, range=[colours.PARTNER_COLOURS.get(p, colours.NEUTRAL) for p in partners])),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=statuses, range=[marks[s] for s in statuses]), title="Status",
                         legend=alt.Legend(orient="bottom", direction="horizontal")),
         href="source_url:N",
@@ -511,6 +512,6 @@ def timeline_chart(data: pd.DataFrame, notes_end: str | pd.Timestamp, *, width: 
     ).add_params(partner, category, evidence).transform_filter(keep)
     end = pd.DataFrame({"date": [pd.Timestamp(notes_end).strftime("%Y-%m-%d")], "label": ["Notes end"]})
     end_rule = alt.Chart(end).mark_rule(color="#444444", strokeDash=[4, 3]).encode(x=alt.X("date:T", scale=shapes.UTC))
-    end_text = alt.Chart(end).mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color="#333333").encode(
+    end_text = alt.Chart(end).mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color=colours.TEXT).encode(
         x=alt.X("date:T", scale=shapes.UTC), y=alt.value(0), text="label:N")
     return alt.layer(dots, end_rule, end_text).properties(width=width, height=alt.Step(30))

@@ -29,7 +29,7 @@ def period_shares(df: pd.DataFrame, *, group: str = "supplier", value_title: str
     """
     names = [n for n in colours.COLOURS if n in set(df[group])]
     domain = names + ([OTHER] if OTHER in set(df[group]) else [])
-    scale = alt.Scale(domain=domain, range=[colours.COLOURS[n] for n in names] + ["#CCCCCC"] * (len(domain) - len(names)))
+    scale = alt.Scale(domain=domain, range=[colours.COLOURS[n] for n in names] + [colours.OTHER] * (len(domain) - len(names)))
     return alt.Chart(df).mark_bar().encode(
         y=alt.Y("period:N", title=None, sort="ascending"),
         x=alt.X("share_pct:Q", title=value_title, scale=alt.Scale(domain=[0, 100])),
@@ -66,7 +66,7 @@ def shares_by_recipient(
 def _period_shares_neutral(df: pd.DataFrame, *, neutral: str = NEUTRAL) -> alt.Chart:
     """:func:`period_shares`, except that a named supplier without a country colour gets ``neutral``.
 
-    Countries keep their fixed colours, "Other suppliers" stays light grey; at most one
+    Countries keep their fixed colours, "Other suppliers" stays grey; at most one
     supplier may lack a country colour (two would share the neutral colour).
     """
     present = list(dict.fromkeys(df["supplier"]))
@@ -75,7 +75,7 @@ def _period_shares_neutral(df: pd.DataFrame, *, neutral: str = NEUTRAL) -> alt.C
         raise ValueError(f"more than one supplier without a country colour: {uncoloured}")
     names = [n for n in colours.COLOURS if n in present] + uncoloured
     domain = names + ([OTHER] if OTHER in present else [])
-    palette = [colours.COLOURS.get(n, neutral) for n in names] + ["#CCCCCC"] * (len(domain) - len(names))
+    palette = [colours.COLOURS.get(n, neutral) for n in names] + [colours.OTHER] * (len(domain) - len(names))
     return period_shares(df).encode(
         color=alt.Color("supplier:N", scale=alt.Scale(domain=domain, range=palette), title=None))
 

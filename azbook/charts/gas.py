@@ -49,7 +49,7 @@ TAP_POINTS = ("Kastoria (TAP)", "Melendugno (TAP)")
 #: Colour of the flow lines: the points carry gas whatever its origin, so no country colour is used.
 FLOW_COLOUR = "#444444"
 #: Colour of destinations that are not one of the book's countries (groups, other countries).
-OTHER_COLOUR = "#AAAAAA"
+OTHER_COLOUR = colours.OTHER
 
 
 def edition_names(sources: Sequence[dict] | None = None) -> dict[int, str]:
@@ -141,7 +141,7 @@ def exports_chart(exports: pd.DataFrame, *, width: int = 460) -> alt.FacetChart:
                  alt.Tooltip("share_pct:Q", title="Share of the year's exports, %", format=".1f"),
                  alt.Tooltip("total_bcm:Q", title="All pipeline exports, bcm", format=",.1f")],
     )
-    labels = base.mark_text(align="left", dx=3, fontSize=11, color="#333333").encode(text="value_text:N")
+    labels = base.mark_text(align="left", dx=3, fontSize=11, color=colours.TEXT).encode(text="value_text:N")
     return (
         alt.layer(bars, labels, data=data)
         .properties(width=width, height=alt.Step(24))

@@ -353,7 +353,7 @@ def timeline(events: pd.DataFrame, *, row: str = "category", row_title: str = "K
         ["event_id", "date", "partner", row, "label", "source_title", "source_url", "confidence"]
     ].drop_duplicates()
     partners = [p for p in colours.PARTNER_COLOURS if p in set(data.partner)]
-    return alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+    return alt.Chart(data).mark_point(filled=True, size=90).encode(
         x=alt.X("date:T", scale=UTC, title=None, axis=alt.Axis(format="%Y", tickCount=7)),
         y=alt.Y(f"{row}:N", title=row_title),
         color=alt.Color("partner:N", scale=alt.Scale(domain=partners, range=[colours.PARTNER_COLOURS[p] for p in partners]),

@@ -210,7 +210,7 @@ def mirror_chart(mirror: pd.DataFrame, *, events: pd.DataFrame | None = None,
     bars = alt.Chart(gaps).mark_bar(size=8).encode(
         x=x,
         y=alt.Y("gap_usd_millions:Q", title=["Gap, US$ million", f"(Azerbaijan − {partner})"]),
-        color=alt.Color("sign:N", scale=alt.Scale(domain=signs, range=["#444444", "#BBBBBB"]),
+        color=alt.Color("sign:N", scale=alt.Scale(domain=signs, range=["#444444", colours.OTHER]),
                         legend=alt.Legend(title="Gap", orient="top-left", direction="vertical", labelLimit=0)),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("sign:N", title="Which side reports more"),
                  alt.Tooltip("gap_usd_millions:Q", title="Gap, US$ million", format=",.1f"),

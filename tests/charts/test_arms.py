@@ -33,7 +33,7 @@ def test_period_shares_gives_a_supplier_without_a_country_colour_the_neutral_col
     scale = charts.arms._period_shares_neutral(df.assign(period=df.period_label)).to_dict()["encoding"]["color"]["scale"]
     colour = dict(zip(scale["domain"], scale["range"]))
     assert colour["India"] == colours.NEUTRAL and colour["Russia"] == colours.COLOURS["Russia"]
-    assert colour.get(charts.arms.OTHER, "#CCCCCC") == "#CCCCCC" and colours.NEUTRAL not in colours.COLOURS.values()
+    assert colour.get(charts.arms.OTHER, colours.OTHER) == colours.OTHER and colours.NEUTRAL not in colours.COLOURS.values()
     facet = charts.arms.recipient_period_shares(df, width=400).to_dict()
     assert dict(zip(facet["spec"]["encoding"]["color"]["scale"]["domain"],
                     facet["spec"]["encoding"]["color"]["scale"]["range"]))["India"] == colours.NEUTRAL
