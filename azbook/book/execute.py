@@ -86,7 +86,7 @@ def _shown(path: Path) -> str:
 
 
 def descendants(pid: int) -> list[int]:
-    """Every living process below ``pid`` (children first), read from ``/proc``."""
+    """Every living process below ``pid`` (children before grandchildren), read from ``/proc``."""
     parents: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -105,13 +105,27 @@ def descendants(pid: int) -> list[int]:
 
 def _stop(signum: int, _frame: object) -> None:
     """Kill everything this process started (workers, kernels: kernels run in their own
-    session, so a signal to the process group never reaches them), then exit."""
-    for child in descendants(os.getpid()):
+    session, so a signal to the process group never reaches them), then exit.
+
+    The deepest go first: a process killed before its own children would leave them to init, out
+    of reach of the other process stopping at the same moment (the main process and a worker both
+    get the signal, and the main one may kill the worker half-way through its list)."""
+    for child in reversed(descendants(os.getpid())):
         try:
             os.kill(child, signal.SIGKILL)
         except ProcessLookupError:
             pass
     os._exit(128 + signum)
+
+
+def _worker_start() -> None:
+    """A worker runs in a process group of its own, so a signal to the build's group (Ctrl-C, `kill`
+    of `make`) reaches only the main process, whose :func:`_stop` then ends the worker, its kernel
+    and what that started, deepest first, while they are all still there to be found. (A worker
+    that got the signal too would let nbclient end its kernel at once, orphaning the kernel's own
+    children before the main process could see them.)"""
+    os.setpgid(0, 0)
+    stop_with_children()
 
 
 def stop_with_children() -> None:
@@ -209,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     stale.sort(key=lambda p: p.stat().st_size, reverse=True)
     print("executing: " + ", ".join(_shown(p) for p in stale), flush=True)
     stop_with_children()
-    with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(stale))), initializer=stop_with_children) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(stale))), initializer=_worker_start) as pool:
         results = list(pool.map(execute_one, stale, [shared] * len(stale)))
     failures = [err for _, err in results if err]
     for err in failures:
