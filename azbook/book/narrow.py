@@ -3,7 +3,8 @@
 A chart is drawn for the book's desktop column (about 540 px of plot). On a phone the page's
 column is about 340 px, and scaling that drawing down would shrink its text below reading
 size, so each chart also gets a narrow layout, made here at build time from its own spec
-(:func:`narrow_spec`): views at most :data:`PLOT_PX` wide, panels side by side stacked,
+(:func:`narrow_spec`): views at most :data:`PLOT_PX` wide, panels side by side stacked (a title's
+"Left:" and "(right)" then say "Top:" and "(below)"),
 facet headers above their panel, legends below the plot, titles and subtitles wrapped shorter,
 fewer axis ticks, long axis labels cut shorter, event labels replaced by their numbers.
 
@@ -15,6 +16,7 @@ so the data are inlined once and a page weighs little more than before.
 from __future__ import annotations
 
 import copy
+import re
 import textwrap
 from typing import Any
 
@@ -99,12 +101,37 @@ def _narrow_view(node: Any) -> Any:
     return node
 
 
+#: Words of a chart's title that place side-by-side panels, and what they become once the panels stack.
+STACKED_WORDS = ((re.compile(r"\bLeft:"), "Top:"), (re.compile(r"\bRight:"), "Below:"),
+                 (re.compile(r"\(left\)"), "(top)"), (re.compile(r"\(right\)"), "(below)"))
+
+
+def stacked_words(title: Any) -> Any:
+    """A title (text and subtitle) whose "Left: ..."/"(right)" now reads "Top: ..."/"(below)"."""
+    if isinstance(title, str):
+        for pattern, words in STACKED_WORDS:
+            title = pattern.sub(words, title)
+        return title
+    if isinstance(title, list):
+        return [stacked_words(line) for line in title]
+    if isinstance(title, dict):
+        return {k: stacked_words(v) if k in ("text", "subtitle") else v for k, v in title.items()}
+    return title
+
+
+def _has_hconcat(node: Any) -> bool:
+    if isinstance(node, dict):
+        return "hconcat" in node or any(_has_hconcat(v) for k, v in node.items() if k not in ("datasets", "data"))
+    return isinstance(node, list) and any(_has_hconcat(v) for v in node)
+
+
 def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """The narrow (phone) layout of a Vega-Lite spec; ``spec`` itself is left as it is."""
     narrow = copy.deepcopy({k: v for k, v in spec.items() if k != "datasets"})
+    stacked = _has_hconcat(narrow)
     _narrow_view(narrow)
     if "title" in narrow:
-        narrow["title"] = _title(narrow["title"])
+        narrow["title"] = _title(stacked_words(narrow["title"]) if stacked else narrow["title"])
     config = narrow.setdefault("config", {})
     config["view"] = {**config.get("view", {}), "continuousWidth": PLOT_PX}
     config["legend"] = {**config.get("legend", {}), **LEGEND}

@@ -49,3 +49,12 @@ def test_a_patch_turns_the_desktop_spec_into_the_narrow_one():
     assert narrow.apply(copy.deepcopy(old), patch) == new
     assert narrow.diff(new, copy.deepcopy(new)) is None
     assert narrow.diff([1, 2], [1, 2, 3]) == {"=": [1, 2, 3]}, "a list that changes length is replaced"
+
+
+def test_stacked_panels_are_placed_in_words_that_still_hold():
+    panel = {"mark": "point", "width": 300}
+    spec = {"hconcat": [panel, panel], "title": {"text": "T", "subtitle": ["Left: the region. The close-up (right).", "Right: x"]}}
+    assert narrow.narrow_spec(spec)["title"]["subtitle"] == ["Top: the region. The close-up (below).", "Below: x"]
+    side_by_side_free = {"vconcat": [panel], "title": {"text": "T", "subtitle": ["Left: as it was"]}}
+    assert narrow.narrow_spec(side_by_side_free)["title"]["subtitle"] == ["Left: as it was"]
+    assert spec["title"]["subtitle"][0].startswith("Left:")  # the desktop spec is left as it is
